@@ -1,0 +1,47 @@
+/**
+ * Entry point of the `form-router` command line. Each command group lives in its own module and
+ * returns the process exit code: 0 success, 1 failure, 2 usage error, 3 invalid rules.
+ */
+export const EXIT = { ok: 0, failure: 1, usage: 2, invalidRules: 3 } as const;
+
+export type CommandGroup = (args: string[]) => Promise<number>;
+
+const GROUPS: Record<string, () => Promise<CommandGroup>> = {
+  rules: async () => (await import('./rules/rulesCommand')).runRulesCommand,
+  logs: async () => (await import('./logs/logsCommand')).runLogsCommand,
+};
+
+const USAGE = `Usage: form-router <group> <command> [options]
+
+Groups:
+  rules   validate, test, diff, publish, roll back and explain rule sets
+  logs    read, summarise and replay redirect logs
+
+Run "form-router <group> --help" for the commands of a group.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [group, ...rest] = argv;
+  if (group === undefined || group === '--help' || group === '-h') {
+    console.log(USAGE);
+    return group === undefined ? EXIT.usage : EXIT.ok;
+  }
+
+  const load = GROUPS[group];
+  if (!load) {
+    console.error(`Unknown command group "${group}"; expected one of: ${Object.keys(GROUPS).join(', ')}`);
+    return EXIT.usage;
+  }
+  return (await load())(rest);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = EXIT.failure;
+    },
+  );
+}
