@@ -1,16 +1,4 @@
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/;
-
-/**
- * Reduces a BCP 47 tag to its lower-case primary subtag (`es-US` → `es`). Returns `undefined` for
- * anything that is not a language tag, which then resolves like an unsupported language.
- */
-export function primaryLanguage(tag: string): string | undefined {
-  const normalized = tag.normalize('NFKC').trim().toLowerCase().replace(/_/g, '-');
-  if (!LANGUAGE_TAG.test(normalized)) {
-    return undefined;
-  }
-  return normalized.split('-')[0];
-}
+import { primarySubtag } from '../ruleset/resolveLanguage';
 
 /**
  * Picks the language to request: the `lang` parameter when given, otherwise the highest-weighted
@@ -38,7 +26,7 @@ export function parseAcceptLanguage(header: string): string[] {
 
   entries.forEach((entry, order) => {
     const [tag = '', ...parameters] = entry.split(';');
-    const language = primaryLanguage(tag);
+    const language = primarySubtag(tag) ?? undefined;
     const qualityParameter = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
     const quality = qualityParameter === undefined ? 1 : Number(qualityParameter.slice(2));
     if (language !== undefined && Number.isFinite(quality) && quality > 0) {
