@@ -43,10 +43,13 @@ export function createRuleMatcher(ruleSet: RuleSet): RuleMatcher {
   const unlimited = prepared.filter((rule) => rule.products === undefined);
   const byProduct = indexByProduct(prepared);
 
-  return {
-    match: (facts) =>
-      (byProduct.get(facts.product) ?? unlimited).filter((rule) => rule.predicate(facts)).map((rule) => rule.matched),
+  const match = (facts: RuleFacts): MatchedRule[] => {
+    const candidates = byProduct.get(facts.product) ?? unlimited;
+
+    return candidates.filter((rule) => rule.predicate(facts)).map((rule) => rule.matched);
   };
+
+  return { match };
 }
 
 /**
