@@ -13,7 +13,7 @@ const dataset = (label: string, rows: Array<[string, string]>): ZipDataset => ({
   records: rows.map(([zip, state]) => ({ zip, state })),
 });
 
-/** A prefix's ZIPs: `count` ZIPs in `state` starting at `first`. */
+/** Builds `count` consecutive ZIPs in `state`, starting at `first`. */
 function zipsIn(first: number, count: number, state: UsState): Array<[string, UsState]> {
   return Array.from({ length: count }, (_, offset) => [String(first + offset).padStart(5, '0'), state]);
 }
