@@ -25,9 +25,7 @@ function sortKeys(value: unknown): unknown {
     return sortKeys((value as { toJSON(): unknown }).toJSON());
   }
 
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
-  }
-  return sorted;
+  // Object.fromEntries defines own properties, so a `__proto__` key from JSON.parse stays a key.
+  const keys = Object.keys(value).sort();
+  return Object.fromEntries(keys.map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
 }
