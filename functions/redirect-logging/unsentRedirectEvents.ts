@@ -1,0 +1,86 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { RedirectEvent } from './redirectEvent';
+import { parseRedirectEvent } from './redirectEventSchema';
+import { UNSENT_EVENTS_METRIC } from './redirectLoggingMetrics';
+import type { MetricsRecorder } from './redirectLoggingMetrics';
+
+/**
+ * Message of the structured log line that carries a redirect event the queue did not take.
+ * `form-router logs replay` selects lines by this message, so it must not change.
+ */
+export const UNSENT_EVENT_MESSAGE = 'redirect_event_unsent';
+
+/** Why an event went to the log instead of the queue. */
+export type UnsentReason =
+  | 'no_queue_configured'
+  | 'send_failed'
+  | 'send_timed_out'
+  | 'batch_entry_failed'
+  | 'buffer_full';
+
+/** The part of the Powertools `Logger` the producer writes to. */
+export interface StructuredLogger {
+  warn(message: string, attributes: Record<string, unknown>): void;
+}
+
+/**
+ * Writes each unsent event, complete, to the structured log under `UNSENT_EVENT_MESSAGE` and
+ * counts it in the `RedirectEventsUnsent` metric. Never throws, because callers sit on the
+ * redirect path.
+ */
+export class UnsentEventRecorder {
+  constructor(
+    private readonly logger: StructuredLogger,
+    private readonly metrics: MetricsRecorder,
+  ) {}
+
+  record(events: readonly RedirectEvent[], reason: UnsentReason, error?: unknown): void {
+    if (events.length === 0) {
+      return;
+    }
+
+    for (const redirectEvent of events) {
+      this.logger.warn(UNSENT_EVENT_MESSAGE, { redirectEvent, reason, ...(error === undefined ? {} : { error }) });
+    }
+    this.metrics.addMetric(UNSENT_EVENTS_METRIC, MetricUnit.Count, events.length);
+    this.metrics.publishStoredMetrics();
+  }
+}
+
+/** What one line of a structured log holds, as far as replay is concerned. */
+export type LogLineContent =
+  | { kind: 'unsent_event'; event: RedirectEvent }
+  | { kind: 'invalid_unsent_event'; problem: string }
+  | { kind: 'other' };
+
+/**
+ * Reads one line of a structured log. A line may carry a prefix before the JSON object (a
+ * timestamp and request id, as some log exports add), so parsing starts at the first `{`.
+ * Lines that are not JSON, or JSON with another message, are `other`.
+ */
+export function readLogLine(line: string): LogLineContent {
+  const start = line.indexOf('{');
+  if (start < 0) {
+    return { kind: 'other' };
+  }
+
+  let record: unknown;
+  try {
+    record = JSON.parse(line.slice(start));
+  } catch {
+    return { kind: 'other' };
+  }
+  if (!isUnsentRecord(record)) {
+    return { kind: 'other' };
+  }
+
+  try {
+    return { kind: 'unsent_event', event: parseRedirectEvent(record.redirectEvent) };
+  } catch (error) {
+    return { kind: 'invalid_unsent_event', problem: (error as Error).message };
+  }
+}
+
+function isUnsentRecord(record: unknown): record is { message: string; redirectEvent: unknown } {
+  return typeof record === 'object' && record !== null && (record as { message?: unknown }).message === UNSENT_EVENT_MESSAGE;
+}
