@@ -13,7 +13,7 @@ export interface MatchedRule {
   position: number;
 }
 
-/** Finds the rules of one rule set that match an input; built once, called per input. */
+/** Finds the rules of one rule set that match an input. Built once per rule set, then called per input. */
 export interface RuleMatcher {
   /** Every matching rule, highest priority first, equal priorities in file order. */
   match(facts: RuleFacts): MatchedRule[];
@@ -92,7 +92,7 @@ function checkRuleNames(brand: string, rules: RuleDefinition[]): void {
   }
 }
 
-/** Per product, the rules limited to it plus the unlimited ones, keeping the sorted order of `prepared`. */
+/** Lists, per product, the rules limited to it plus the unlimited ones, in the sorted order of `prepared`. */
 function indexByProduct(prepared: PreparedRule[]): Map<string, PreparedRule[]> {
   const products = new Set(prepared.flatMap((rule) => [...(rule.products ?? [])]));
   const byProduct = new Map<string, PreparedRule[]>();

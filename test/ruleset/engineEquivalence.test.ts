@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import { lookupState } from '../../functions/routing/zip/lookupState';
 import { compileRoutingTable } from '../../functions/ruleset/compileRoutingTable';
+import { loadAllRuleSets } from '../../functions/ruleset/loadRuleSet';
 import { enumerateDomain, namedZips, productLanguages } from '../../functions/ruleset/ruleDomain';
 import type { LookupState } from '../../functions/ruleset/ruleDomain';
 import { lookupDecision } from '../../functions/ruleset/routingTable';
@@ -10,11 +12,6 @@ import type { EngineOracle } from '../support/engineOracle';
 import { fakeLookupState } from '../support/fakeLookupState';
 import { coastalRuleSet } from './fixtures/coastalRuleSet';
 import { edgeRuleSet } from './fixtures/edgeRuleSet';
-
-const fixtureRuleSets: [string, RuleSet][] = [
-  ['coastal', coastalRuleSet],
-  ['edge', edgeRuleSet],
-];
 
 /** Compares the table's decision with the engine's: the form always, the rule whenever the engine has a single winner. */
 async function expectEngineAnswer(table: RoutingTable, oracle: EngineOracle, facts: RuleFacts): Promise<void> {
@@ -29,43 +26,50 @@ async function expectEngineAnswer(table: RoutingTable, oracle: EngineOracle, fac
   }
 }
 
-function stateOf(lookupState: LookupState, zip: string): string {
-  const found = lookupState(zip);
-  if (found === null) throw new Error(`ZIP ${zip} has no state`);
+/** Tests that the compiled table of each rule set gives the engine's decision for its whole domain and for random ZIPs. */
+function describeEquivalence(title: string, ruleSets: RuleSet[], zipLookup: LookupState): void {
+  const byBrand = ruleSets.map((ruleSet): [string, RuleSet] => [ruleSet.settings.brand, ruleSet]);
 
-  return found.state;
+  describe.each(byBrand)(`${title} %s`, (_brand, ruleSet) => {
+    let table: RoutingTable;
+    let oracle: EngineOracle;
+
+    beforeAll(() => {
+      table = compileRoutingTable(ruleSet, 1, zipLookup);
+      oracle = createEngineOracle(ruleSet);
+    });
+
+    it('gives the engine answer for every input of the domain', async () => {
+      const domain = enumerateDomain(ruleSet, zipLookup);
+
+      for (const facts of domain) await expectEngineAnswer(table, oracle, facts);
+
+      expect(domain.length).toBeGreaterThan(0);
+    });
+
+    it('gives the engine answer for random ZIPs', async () => {
+      const named = namedZips(ruleSet);
+      const zips = fc.oneof(fc.stringMatching(/^\d{5}$/), ...(named.length > 0 ? [fc.constantFrom(...named)] : []));
+      const zipsWithState = zips.map((zip) => ({ zip, found: zipLookup(zip) })).filter(({ found }) => found !== null);
+      const pairs = fc.constantFrom(...productLanguages(ruleSet));
+
+      await fc.assert(
+        fc.asyncProperty(zipsWithState, pairs, async ({ zip, found }, [product, language]) => {
+          await expectEngineAnswer(table, oracle, { product, language, state: found?.state ?? '', zip });
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
 }
 
-describe.each(fixtureRuleSets)('routing table of %s', (_brand, ruleSet) => {
-  let table: RoutingTable;
-  let oracle: EngineOracle;
+describe('routing table equivalence', () => {
+  const sampleRuleSets = loadAllRuleSets();
 
-  beforeAll(() => {
-    table = compileRoutingTable(ruleSet, 1, fakeLookupState);
-    oracle = createEngineOracle(ruleSet);
+  it('finds the sample brands', () => {
+    expect(sampleRuleSets.length).toBeGreaterThan(0);
   });
 
-  it('gives the engine answer for every input of the domain', async () => {
-    const domain = enumerateDomain(ruleSet, fakeLookupState);
-
-    for (const facts of domain) await expectEngineAnswer(table, oracle, facts);
-
-    expect(domain.length).toBeGreaterThan(0);
-  });
-
-  it('gives the engine answer for random ZIPs', async () => {
-    const zips = fc.oneof(
-      fc.stringMatching(/^\d{5}$/),
-      ...(namedZips(ruleSet).length > 0 ? [fc.constantFrom(...namedZips(ruleSet))] : []),
-    );
-    const knownZips = zips.filter((zip) => fakeLookupState(zip) !== null);
-    const pairs = fc.constantFrom(...productLanguages(ruleSet));
-
-    await fc.assert(
-      fc.asyncProperty(knownZips, pairs, async (zip, [product, language]) => {
-        await expectEngineAnswer(table, oracle, { product, language, state: stateOf(fakeLookupState, zip), zip });
-      }),
-      { numRuns: 300 },
-    );
-  });
+  describeEquivalence('fixture brand', [coastalRuleSet, edgeRuleSet], fakeLookupState);
+  describeEquivalence('sample brand', sampleRuleSets, lookupState);
 });
