@@ -78,3 +78,28 @@ function listLines(summary: string, items: string[]): string {
 
   return [`${summary}:`, ...shown, ...more].join('\n');
 }
+
+/** `--stage` needs the ARN of the deployed publish state machine, and none is configured. */
+export class StateMachineNotConfiguredError extends PublishError {
+  override readonly code = 'state_machine_not_configured';
+
+  constructor(readonly stage: string) {
+    super(
+      `No publish state machine configured for stage "${stage}": set FORM_ROUTER_PUBLISH_STATE_MACHINE_ARN to the ` +
+        `PublishStateMachineArn output of the form-router-${stage} stack`,
+      '',
+    );
+    this.name = 'StateMachineNotConfiguredError';
+  }
+}
+
+/** Step Functions did not start the execution; `cause` is the SDK error. */
+export class WorkflowStartError extends PublishError {
+  override readonly code = 'workflow_start_failed';
+
+  constructor(brand: string, publishId: string, stateMachineArn: string, cause: unknown) {
+    const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    super(`Could not start publish run ${publishId} of brand "${brand}" on ${stateMachineArn}: ${reason}`, brand, { cause });
+    this.name = 'WorkflowStartError';
+  }
+}
