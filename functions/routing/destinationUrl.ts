@@ -64,19 +64,27 @@ export function isForwardedParameter(name: string, allowList: readonly string[])
 /**
  * Appends the allowed parameters to the destination. Values arrive decoded once and
  * `URLSearchParams` encodes them once; a name the form URL already sets keeps the form's value.
- * The host cannot change because only the query is written.
+ * The query is written in one assignment because each `searchParams.append` re-serialises the
+ * whole URL, and the host cannot change because only the query is written.
  */
 export function appendForwardedParameters(url: URL, parameters: [string, string][], allowList: readonly string[]): void {
-  let appended = 0;
+  const forwarded = new URLSearchParams();
+  let existing: URLSearchParams | undefined;
+
   for (const [name, value] of parameters) {
-    if (appended >= MAX_FORWARDED_PARAMETERS) {
-      return;
+    if (forwarded.size >= MAX_FORWARDED_PARAMETERS) {
+      break;
     }
-    if (!isForwardedParameter(name, allowList) || url.searchParams.has(name) || value.length > MAX_FORWARDED_VALUE_LENGTH) {
+    if (!isForwardedParameter(name, allowList) || value.length > MAX_FORWARDED_VALUE_LENGTH) {
       continue;
     }
+    existing ??= new URLSearchParams(url.search);
+    if (!existing.has(name)) {
+      forwarded.append(name, value);
+    }
+  }
 
-    url.searchParams.append(name, value);
-    appended++;
+  if (forwarded.size > 0) {
+    url.search = url.search.length > 1 ? `${url.search.slice(1)}&${forwarded.toString()}` : forwarded.toString();
   }
 }

@@ -51,15 +51,19 @@ export class RoutingTableCache {
     return this.tables.get(brand);
   }
 
-  private async refreshIfDue(): Promise<void> {
+  /**
+   * Starts a refresh when the last check is older than the bound and returns it to await, or
+   * `undefined` when the tables are fresh, so that the hot path awaits nothing in the common case.
+   */
+  refreshIfDue(): Promise<void> | undefined {
     if (this.now() - this.checkedAt < this.options.refreshSeconds * 1000) {
-      return;
+      return undefined;
     }
 
     this.refreshing ??= this.refresh().finally(() => {
       this.refreshing = undefined;
     });
-    await this.refreshing;
+    return this.refreshing;
   }
 
   private async refresh(): Promise<void> {

@@ -76,9 +76,9 @@ async function resolveTimed(request: ResolveRequest, deps: RouteDependencies) {
   let result: ResolveResult;
 
   try {
-    const brand = request.brand?.trim().toLowerCase();
-    if (brand) {
-      await deps.cache.tableFor(brand);
+    const refresh = deps.cache.refreshIfDue();
+    if (refresh) {
+      await refresh;
     }
     result = resolveForm(request, { tableFor: (name) => deps.cache.peek(name), serviceHosts: deps.serviceHosts });
   } catch (error) {
