@@ -2,13 +2,16 @@
  * Entry point of the `form-router` command line. Each command group lives in its own module and
  * returns the process exit code: 0 success, 1 failure, 2 usage error, 3 invalid rules.
  */
+import { runLogsCommand } from './logs/logsCommand';
+import { runRulesCommand } from './rules/rulesCommand';
+
 export const EXIT = { ok: 0, failure: 1, usage: 2, invalidRules: 3 } as const;
 
 export type CommandGroup = (args: string[]) => Promise<number>;
 
-const GROUPS: Record<string, () => Promise<CommandGroup>> = {
-  rules: async () => (await import('./rules/rulesCommand')).runRulesCommand,
-  logs: async () => (await import('./logs/logsCommand')).runLogsCommand,
+const GROUPS: Record<string, CommandGroup> = {
+  rules: runRulesCommand,
+  logs: runLogsCommand,
 };
 
 const USAGE = `Usage: form-router <group> <command> [options]
@@ -26,12 +29,12 @@ export async function main(argv: string[]): Promise<number> {
     return group === undefined ? EXIT.usage : EXIT.ok;
   }
 
-  const load = GROUPS[group];
-  if (!load) {
+  const run = Object.hasOwn(GROUPS, group) ? GROUPS[group] : undefined;
+  if (!run) {
     console.error(`Unknown command group "${group}"; expected one of: ${Object.keys(GROUPS).join(', ')}`);
     return EXIT.usage;
   }
-  return (await load())(rest);
+  return run(rest);
 }
 
 if (require.main === module) {
