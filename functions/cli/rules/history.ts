@@ -1,0 +1,69 @@
+import type { HistoryEntry } from '../../rule-store/ruleStore';
+import { EXIT } from '../main';
+import { parseCommand, usageError } from '../cliOptions';
+import { PROCESS_PUBLISH_IO, PUBLISH_COMMAND_OPTIONS } from './publishCommandIo';
+import type { PublishCommandIo } from './publishCommandIo';
+
+export const HISTORY_USAGE = `Usage: form-router rules history <brand> [options]
+
+Lists the publish and rollback runs of <brand>, newest first: when, what, the outcome, the version
+activated and the one it replaced, who ran it, and why a run failed.
+
+Options:
+  --limit <n>          number of entries to list (default 20)
+  --stage <name>       read the history of stage <name> in AWS instead of the embedded default
+  --json               print the entries as JSON
+  -h, --help           show this help
+
+Exit codes: 0 listed; 1 failure; 2 usage error.`;
+
+const OPTIONS = { ...PUBLISH_COMMAND_OPTIONS, limit: { type: 'string', default: '20' } } as const;
+
+/** `form-router rules history <brand>`: returns the exit code. */
+export function run(args: string[]): Promise<number> {
+  return runHistory(args, PROCESS_PUBLISH_IO);
+}
+
+/** The history command with its output and backend given, for tests. */
+export async function runHistory(args: string[], io: PublishCommandIo): Promise<number> {
+  const parsed = parseCommand(args, OPTIONS, 1);
+  if (!parsed.ok) return usageError(io, parsed.error, HISTORY_USAGE);
+  const { values, positionals } = parsed;
+  const brand = positionals[0];
+  if (values.help) {
+    io.out(HISTORY_USAGE);
+    return EXIT.ok;
+  }
+  if (brand === undefined) return usageError(io, 'Missing the brand id', HISTORY_USAGE);
+  const limit = Number(values.limit);
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    return usageError(io, `Invalid --limit "${values.limit}": expected a positive integer`, HISTORY_USAGE);
+  }
+
+  const backend = await io.openBackend(values.stage);
+  try {
+    const entries = await backend.store.listHistory(brand, limit);
+    io.out(values.json ? JSON.stringify(entries, null, 2) : formatHistory(brand, entries));
+    return EXIT.ok;
+  } finally {
+    await backend.close();
+  }
+}
+
+/** One line per entry, plus the error's first line under a failed or rejected one. */
+export function formatHistory(brand: string, entries: HistoryEntry[]): string {
+  if (entries.length === 0) {
+    return `${brand}: no publish or rollback runs recorded.`;
+  }
+
+  return entries.flatMap(formatEntry).join('\n');
+}
+
+function formatEntry(entry: HistoryEntry): string[] {
+  const version = entry.version === null ? '-' : `v${entry.version}`;
+  const previous = entry.previousVersion === null ? 'none' : `v${entry.previousVersion}`;
+  const line = [entry.at, entry.action.padEnd(8), entry.outcome.padEnd(9), `${version} (was ${previous})`.padEnd(16), entry.actor, entry.publishId].join('  ');
+  const reason = entry.error ? [`    ${entry.error.name}: ${entry.error.message.split('\n')[0]}`] : [];
+
+  return [line, ...reason];
+}
