@@ -5,6 +5,8 @@ import type { DomainEvaluation } from './evaluateDomain';
 /** Stable codes of the problems validation reports, for programs and for the workflow's record. */
 export const RULE_PROBLEM_CODES = [
   // Shape of the files.
+  'rule_set_file_missing',
+  'rule_set_file_invalid_json',
   'schema_violation',
   'duplicate_rule_name',
   // Conditions.
