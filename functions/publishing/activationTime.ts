@@ -3,8 +3,8 @@ import { isRfc3339 } from './publishRun';
 
 /**
  * How far ahead an activation may be scheduled. The state machine's `TimeoutSeconds` (15 days)
- * must stay above it, and the local runner sleeps with `setTimeout`, which cannot wait longer
- * than about 24.8 days.
+ * must stay above it, and the local runner sleeps with `setTimeout`, which fires at once for a
+ * delay above 2^31 - 1 ms (about 24.8 days).
  */
 export const MAX_SCHEDULE_DAYS = 14;
 

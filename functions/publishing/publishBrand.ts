@@ -10,7 +10,7 @@ import type { PublishWorkflowRunner } from './workflow/publishWorkflowRunner';
 
 export interface PublishBrandRequest {
   ruleSet: RuleSet;
-  /** Who publishes, recorded on the version and in the history. */
+  /** The author, recorded on the version and in the history. */
   actor: string;
   /** When to activate, RFC 3339 with a time zone, at most `MAX_SCHEDULE_DAYS` ahead; now when absent. */
   activateAt?: string;
@@ -51,7 +51,7 @@ export async function publishBrand(request: PublishBrandRequest): Promise<Publis
   return readRunResult(request.store, run, await request.runner.run(run));
 }
 
-/** A new run id, valid as a Step Functions execution name (at most 80 letters, digits, `-` and `_`). */
+/** Returns a new run id, valid as a Step Functions execution name (at most 80 letters, digits, `-` and `_`). */
 export function newPublishId(action: PublishRun['action']): string {
   return `${action}-${randomUUID()}`;
 }

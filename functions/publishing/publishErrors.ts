@@ -1,6 +1,6 @@
 /**
- * Base of every error the publish workflow raises on purpose. `code` is stable for programs;
- * `name` is what the state machine's `Retry` and `Catch` match on, so it never changes.
+ * Base of every error the publish workflow raises on purpose. `code` is stable for programs, and
+ * `name` is what the state machine's `Retry` and `Catch` match on, so neither changes.
  */
 export class PublishError extends Error {
   readonly code: string = 'publish_error';

@@ -3,9 +3,9 @@ import type { DiffSummary, PublishRun } from './publishRun';
 import type { WorkflowRunResult } from './workflow/publishWorkflowRunner';
 
 /**
- * How a publish or rollback ended: `activated`; `unchanged` when there was nothing to do (the
- * workflow did not run and nothing was recorded); `rejected` when the rule set failed its checks;
- * `failed` for any other error; `started` when the run goes on in AWS.
+ * Outcome of a publish or rollback. `unchanged` means there was nothing to do, so the workflow did
+ * not run and nothing was recorded. `rejected` means the rule set failed its checks, and `failed`
+ * any other error. `started` means the run goes on in AWS.
  */
 export type PublishOutcome = 'activated' | 'unchanged' | 'rejected' | 'failed' | 'started';
 
@@ -31,8 +31,8 @@ export interface PublishResult {
 const HISTORY_READ = 20;
 
 /**
- * Builds the result of a run that the workflow ran, from the history entry it wrote, which holds
- * the version, the diff and the error for the local runner and for Step Functions alike.
+ * Builds the result of a run from the history entry the workflow wrote. The entry contains the
+ * version, the diff and the error, for the local runner and for Step Functions alike.
  */
 export async function readRunResult(store: RuleStore, run: PublishRun, ended: WorkflowRunResult): Promise<PublishResult> {
   const base = { brand: run.brand, publishId: run.publishId, version: run.version ?? null, previousVersion: run.previousVersion ?? null, errors: [] };
@@ -53,10 +53,8 @@ export async function readRunResult(store: RuleStore, run: PublishRun, ended: Wo
 }
 
 function resultOfEntry(entry: HistoryEntry): PublishResult {
-  const outcome = entry.outcome === 'activated' ? 'activated' : entry.outcome === 'rejected' ? 'rejected' : 'failed';
-
   return {
-    outcome,
+    outcome: outcomeOfEntry(entry),
     brand: entry.brand,
     publishId: entry.publishId,
     version: entry.version,
@@ -65,4 +63,12 @@ function resultOfEntry(entry: HistoryEntry): PublishResult {
     ...(entry.error ? { errorName: entry.error.name } : {}),
     errors: entry.error ? entry.error.message.split('\n') : [],
   };
+}
+
+function outcomeOfEntry(entry: HistoryEntry): PublishOutcome {
+  if (entry.outcome === 'activated' || entry.outcome === 'rejected') {
+    return entry.outcome;
+  }
+
+  return 'failed';
 }

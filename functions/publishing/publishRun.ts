@@ -4,8 +4,8 @@ import type { RoutingDiffSummary } from './validation/diffRoutingTables';
 export type PublishAction = 'publish' | 'rollback';
 
 /**
- * What a publish changes, in counts and names of products, languages, forms and settings: never
- * the changed inputs themselves, so it stays small for any state payload.
+ * Summary of a publish's changes: counts, and names of products, languages, forms and settings.
+ * It never lists the changed inputs themselves, so it stays small for any state payload.
  */
 export type DiffSummary = RoutingDiffSummary;
 
@@ -26,7 +26,7 @@ export interface PublishRun {
   brand: string;
   /** Id of the run, also the Step Functions execution name and the rule store's publish key. */
   publishId: string;
-  /** Who started the run, recorded on the version, the pointer and the history entry. */
+  /** The user or process that started the run, recorded on the version, the pointer and the history entry. */
   actor: string;
   /** Publish only: the stored draft to check, store and activate. */
   draftId?: string;

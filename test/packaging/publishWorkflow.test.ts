@@ -6,7 +6,7 @@ import type { CloudFormationTemplate } from '../support/packageTemplate';
 const definition = loadPublishDefinition();
 const taskStates = taskStateNames(definition);
 
-/** The `functions:` key each task state names in `Fn::GetAtt`, e.g. `publishValidate`. */
+/** Returns the `functions:` key a task state names in `Fn::GetAtt`, e.g. `publishValidate`. */
 function functionKeyOf(state: string): string {
   const resource = (definition.States[state] as unknown as { Resource: { 'Fn::GetAtt': [string, string] } }).Resource;
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   template = (await packageService()).template;
 }, PACKAGE_TIMEOUT_MS);
 
-/** The packaged definition, with each `${name}` placeholder of its `Fn::Sub` and the value that replaces it. */
+/** Returns the packaged states, and the value that replaces each `${name}` placeholder of their `Fn::Sub`. */
 function packagedDefinition(): { states: Record<string, Record<string, unknown>>; parameters: Record<string, unknown> } {
   const definitionString = resourceOf(template, 'PublishStateMachine', 'AWS::StepFunctions::StateMachine').Properties?.DefinitionString as { 'Fn::Sub': [string, Record<string, unknown>] };
   const [text, parameters] = definitionString['Fn::Sub'];
@@ -55,7 +55,7 @@ function comparable(states: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-/** The logical id of the Lambda function a packaged task state invokes. */
+/** Returns the logical id of the Lambda function a packaged task state invokes. */
 function invokedFunction(state: string): string {
   const { states, parameters } = packagedDefinition();
   const placeholder = /^\$\{(.+)\}$/.exec(String(states[state]?.Resource))?.[1] ?? '';

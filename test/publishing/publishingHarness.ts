@@ -44,12 +44,12 @@ export async function startPublishingHarness(): Promise<PublishingHarness> {
   };
 }
 
-/** The sample rule set `rules/acme/`. */
+/** Loads the sample rule set `rules/acme/`. */
 export function acmeRuleSet(): RuleSet {
   return loadRuleSet(path.join(RULES_DIR, 'acme'));
 }
 
-/** The acme rule set with one more state on its auto-agent rule: valid, and different content. */
+/** Returns the acme rule set with one more state on its auto-agent rule: valid, with new content. */
 export function acmeWithAgentState(state: string): RuleSet {
   const ruleSet = acmeRuleSet();
   const rule = ruleSet.rules.find((candidate) => candidate.name === 'auto-agent-states');
@@ -59,7 +59,7 @@ export function acmeWithAgentState(state: string): RuleSet {
   return ruleSet;
 }
 
-/** The acme rule set with a rule that names a form `forms` does not define. */
+/** Returns the acme rule set with a rule that names a form `forms` does not define. */
 export function acmeWithUnknownForm(): RuleSet {
   const ruleSet = acmeRuleSet();
   ruleSet.rules[0]!.event.params.form = 'no-such-form';
@@ -67,7 +67,7 @@ export function acmeWithUnknownForm(): RuleSet {
   return ruleSet;
 }
 
-/** The acme rule set whose first expectation wants Georgia auto on the agent form. */
+/** Returns the acme rule set whose first expectation expects Georgia auto on the agent form. */
 export function acmeWithWrongExpectation(): RuleSet {
   const ruleSet = acmeRuleSet();
   ruleSet.expectations[0]!.expect.form = 'auto-agent';

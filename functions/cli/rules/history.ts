@@ -24,7 +24,7 @@ export function run(args: string[]): Promise<number> {
   return runHistory(args, PROCESS_PUBLISH_IO);
 }
 
-/** The history command with its output and backend given, for tests. */
+/** Runs the history command with the given output and backend, as tests do. */
 export async function runHistory(args: string[], io: PublishCommandIo): Promise<number> {
   const parsed = parseCommand(args, OPTIONS, 1);
   if (!parsed.ok) return usageError(io, parsed.error, HISTORY_USAGE);
@@ -50,7 +50,7 @@ export async function runHistory(args: string[], io: PublishCommandIo): Promise<
   }
 }
 
-/** One line per entry, plus the error's first line under a failed or rejected one. */
+/** Formats one line per entry, plus the error's first line under a failed or rejected one. */
 export function formatHistory(brand: string, entries: HistoryEntry[]): string {
   if (entries.length === 0) {
     return `${brand}: no publish or rollback runs recorded.`;

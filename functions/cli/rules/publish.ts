@@ -34,7 +34,7 @@ export function run(args: string[]): Promise<number> {
   return runPublish(args, PROCESS_PUBLISH_IO);
 }
 
-/** The publish command with its output and backend given, for tests. */
+/** Runs the publish command with the given output and backend, as tests do. */
 export async function runPublish(args: string[], io: PublishCommandIo): Promise<number> {
   const parsed = parseCommand(args, OPTIONS, 1);
   if (!parsed.ok) return usageError(io, parsed.error, PUBLISH_USAGE);

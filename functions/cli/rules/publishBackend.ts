@@ -15,7 +15,7 @@ import type { FormRouterConfig } from '../../shared/config';
 export interface PublishBackend {
   store: RuleStore;
   runner: PublishWorkflowRunner;
-  /** Where the commands work, for messages: `local` or `stage <name>`. */
+  /** Name of the place the commands work on, for messages: `local` or `stage <name>`. */
   target: string;
   close(): Promise<void>;
 }
@@ -54,7 +54,7 @@ export const openPublishBackend: OpenPublishBackend = async (stage) => {
   };
 };
 
-/** Who runs the command, recorded on versions and history entries. */
+/** Returns the user who runs the command, as recorded on versions and history entries. */
 export function currentActor(): string {
   try {
     return `cli:${userInfo().username}`;

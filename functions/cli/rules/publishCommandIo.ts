@@ -6,7 +6,7 @@ import { EXIT } from '../main';
 import { openPublishBackend } from './publishBackend';
 import type { OpenPublishBackend } from './publishBackend';
 
-/** Where the publish, rollback and history commands write, and what they work on; tests pass their own. */
+/** Output and backend of the publish, rollback and history commands; tests pass their own. */
 export interface PublishCommandIo extends CliOutput {
   openBackend: OpenPublishBackend;
 }
@@ -16,7 +16,7 @@ export const PROCESS_PUBLISH_IO: PublishCommandIo = { ...PROCESS_OUTPUT, openBac
 /** Options of the publish, rollback and history commands besides their own. */
 export const PUBLISH_COMMAND_OPTIONS = { ...HELP_AND_JSON, stage: { type: 'string' } } as const;
 
-/** The exit code of a publish or rollback result: 0 done or started, 1 failed, 3 rule set rejected. */
+/** Returns the exit code of a publish or rollback result: 0 done or started, 1 failed, 3 rule set rejected. */
 export function exitCodeOf(result: PublishResult): number {
   if (result.outcome === 'rejected') return EXIT.invalidRules;
   if (result.outcome === 'failed') return EXIT.failure;

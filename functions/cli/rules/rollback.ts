@@ -25,7 +25,7 @@ export function run(args: string[]): Promise<number> {
   return runRollback(args, PROCESS_PUBLISH_IO);
 }
 
-/** The rollback command with its output and backend given, for tests. */
+/** Runs the rollback command with the given output and backend, as tests do. */
 export async function runRollback(args: string[], io: PublishCommandIo): Promise<number> {
   const parsed = parseCommand(args, OPTIONS, 1);
   if (!parsed.ok) return usageError(io, parsed.error, ROLLBACK_USAGE);

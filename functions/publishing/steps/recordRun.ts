@@ -39,7 +39,7 @@ export async function recordFailure(deps: PublishDependencies, run: PublishRun):
 }
 
 /**
- * The name and message of a caught error. A Lambda task's `Cause` is the JSON of
+ * Extracts the name and message of a caught error. A Lambda task's `Cause` is the JSON of
  * `{ errorType, errorMessage, trace }`; a local task's is the message itself.
  */
 export function describeCaughtError(error: CaughtError): { name: string; message: string } {

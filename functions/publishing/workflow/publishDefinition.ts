@@ -5,7 +5,7 @@ import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 /**
  * The publish state machine, the file that `serverless.yml` deploys as well. Its task states name
  * their Lambda function as `{ "Fn::GetAtt": [<function>, "Arn"] }`, which serverless-step-functions
- * turns into the function's ARN at packaging time; the local runner never reads a `Resource`,
+ * turns into the function's ARN at packaging time. The local runner never reads a `Resource`,
  * because it runs every task state through a local handler instead.
  */
 export const PUBLISH_DEFINITION_PATH = resolve(__dirname, '../../../statemachines/publish.asl.json');

@@ -1,6 +1,6 @@
 import type { PublishRun } from '../publishRun';
 
-/** How one execution of the publish workflow ended, or that it was started and goes on elsewhere. */
+/** End state of one execution of the publish workflow, or `started` when it goes on in AWS. */
 export type WorkflowRunResult =
   | { status: 'succeeded' }
   | { status: 'failed'; error: string; cause: string }

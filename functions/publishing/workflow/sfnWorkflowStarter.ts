@@ -15,7 +15,7 @@ export interface SfnWorkflowStarterOptions {
 
 /**
  * Starts executions of the deployed publish state machine and returns once Step Functions has
- * started one; the run goes on in AWS and writes its outcome to the history. Throws
+ * started one. The run goes on in AWS and writes its outcome to the history. Throws
  * `StateMachineNotConfiguredError` at construction when no ARN is configured.
  */
 export class SfnWorkflowStarter implements PublishWorkflowRunner {
@@ -29,8 +29,9 @@ export class SfnWorkflowStarter implements PublishWorkflowRunner {
   }
 
   /**
-   * Starts an execution named `run.publishId`. Step Functions starts a name at most once: the same
-   * name with the same input returns the running execution, with other input it rejects the start.
+   * Starts an execution named `run.publishId`. Step Functions runs a name at most once in 90 days:
+   * a repeated start with the same input while the first execution is open returns that execution,
+   * and any other repeat fails with `ExecutionAlreadyExists` (StartExecution API reference).
    * Throws `WorkflowStartError` wrapping the SDK error when the start fails.
    */
   async run(run: PublishRun): Promise<WorkflowRunResult> {

@@ -22,7 +22,7 @@ describe('SfnWorkflowStarter', () => {
     expect(create).toThrow('form-router-prod stack');
   });
 
-  it('starts an execution named after the run with the run as input (mocked client)', async () => {
+  it('starts a named execution (mocked client)', async () => {
     const send = jest.fn().mockResolvedValue({ executionArn: `${ARN}:publish-1`, startDate: new Date() });
     const starter = new SfnWorkflowStarter({ client: mockedClient(send), stateMachineArn: ARN, stage: 'prod' });
 
