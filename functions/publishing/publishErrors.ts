@@ -46,7 +46,11 @@ export class ExpectationsFailed extends PublishError {
 export class InvalidPublishRunError extends PublishError {
   override readonly code = 'invalid_publish_run';
 
-  constructor(brand: string, problem: string) {
+  constructor(
+    brand: string,
+    /** What is wrong, without the brand: e.g. `activateAt "tomorrow" is not an RFC 3339 date-time ...`. */
+    readonly problem: string,
+  ) {
     super(`Invalid publish run input${brand ? ` for brand "${brand}"` : ''}: ${problem}`, brand);
     this.name = 'InvalidPublishRunError';
   }

@@ -1,7 +1,7 @@
 import { publishBrand } from '../../functions/publishing/publishBrand';
 import { createPublishDependencies } from '../../functions/publishing/publishDependencies';
 import { InvalidPublishRunError } from '../../functions/publishing/publishErrors';
-import { LocalWorkflowRunner } from '../../functions/publishing/workflow/localWorkflowRunner';
+import { createLocalWorkflowRunner, LocalWorkflowRunner } from '../../functions/publishing/workflow/localWorkflowRunner';
 import { InMemoryRuleStore } from '../../functions/rule-store/inMemoryRuleStore';
 import type { RuleSet } from '../../functions/ruleset/ruleSet';
 import { acmeRuleSet, FAST_RETRIES } from './publishingHarness';
@@ -30,6 +30,15 @@ describe('publishBrand', () => {
 
     await expect(publishBrand({ ruleSet: acmeRuleSet(), actor: 'test', activateAt, store, runner })).rejects.toThrow('is not an RFC 3339 date-time');
     expect(putDraft).not.toHaveBeenCalled();
+  });
+
+  it('publishes through the default local runner', async () => {
+    const store = new InMemoryRuleStore();
+
+    const result = await publishBrand({ ruleSet: acmeRuleSet(), actor: 'npm start', store, runner: createLocalWorkflowRunner(store) });
+
+    expect(result).toMatchObject({ outcome: 'activated', version: 1 });
+    expect(await store.getActive('acme')).toMatchObject({ version: 1, activatedBy: 'npm start' });
   });
 
   it('names the run with the given publish id', async () => {

@@ -49,7 +49,7 @@ export async function runPublish(args: string[], io: PublishCommandIo): Promise<
   const selected = selectBrands(rulesDir, brand);
   if ('error' in selected) return usageError(io, selected.error, PUBLISH_USAGE);
   const activateAt = values.at === undefined ? undefined : readActivationTime(brand, values.at);
-  if (activateAt instanceof Error) return usageError(io, `Invalid --at: ${activateAt.message}`, PUBLISH_USAGE);
+  if (activateAt instanceof InvalidPublishRunError) return usageError(io, `Invalid --at: ${activateAt.problem}`, PUBLISH_USAGE);
 
   const loaded = loadForPublish(io, rulesDir, brand);
   return loaded === undefined ? EXIT.invalidRules : publishWith(io, { ruleSet: loaded, activateAt, stage: values.stage, json: values.json });
@@ -82,7 +82,7 @@ function loadForPublish(io: PublishCommandIo, rulesDir: string, brand: string): 
   }
 }
 
-function readActivationTime(brand: string, text: string): string | Error {
+function readActivationTime(brand: string, text: string): string | InvalidPublishRunError {
   try {
     return checkActivationTime(brand, text, new Date());
   } catch (error) {

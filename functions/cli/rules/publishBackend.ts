@@ -1,8 +1,7 @@
 import { userInfo } from 'node:os';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { connectOrStartEmbedded } from '../../local/embeddedRuntime';
-import { createPublishDependencies } from '../../publishing/publishDependencies';
-import { LocalWorkflowRunner } from '../../publishing/workflow/localWorkflowRunner';
+import { createLocalWorkflowRunner } from '../../publishing/workflow/localWorkflowRunner';
 import type { PublishWorkflowRunner } from '../../publishing/workflow/publishWorkflowRunner';
 import { SfnWorkflowStarter } from '../../publishing/workflow/sfnWorkflowStarter';
 import { DynamoRuleStore } from '../../rule-store/dynamoRuleStore';
@@ -67,7 +66,7 @@ async function openEmbedded(): Promise<PublishBackend> {
   const runtime = await connectOrStartEmbedded();
   const client = createDynamoDocumentClient(runtime.config);
   const store = storeOn(runtime.config, client);
-  const runner = new LocalWorkflowRunner({ deps: createPublishDependencies(store, runtime.config.serviceHosts) });
+  const runner = createLocalWorkflowRunner(store, runtime.config.serviceHosts);
 
   const close = async () => {
     client.destroy();

@@ -3,6 +3,8 @@ import './promiseWithResolversPolyfill';
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions';
 import type { RunOptions, StateMachineDefinition } from 'aws-local-stepfunctions';
 import { logger } from '../../shared/logger';
+import type { RuleStore } from '../../rule-store/ruleStore';
+import { createPublishDependencies } from '../publishDependencies';
 import type { PublishDependencies } from '../publishDependencies';
 import type { PublishRun } from '../publishRun';
 import type { PublishTaskHandler } from '../tasks/publishTask';
@@ -65,6 +67,14 @@ export class LocalWorkflowRunner implements PublishWorkflowRunner {
       return failureOf(run, error);
     }
   }
+}
+
+/**
+ * Creates the runner that `npm start` and the command line use: the real tasks on `store`, with the
+ * state machine's own waits and retry intervals. `serviceHosts` are the hosts no form URL may name.
+ */
+export function createLocalWorkflowRunner(store: RuleStore, serviceHosts: string[] = []): LocalWorkflowRunner {
+  return new LocalWorkflowRunner({ deps: createPublishDependencies(store, serviceHosts) });
 }
 
 function localHandlers(options: LocalWorkflowRunnerOptions): LocalHandlers {
