@@ -5,7 +5,7 @@ import type { RoutingTable } from '../../functions/ruleset/routingTable';
 import { US_STATES } from '../../functions/shared/usStates';
 import { createEngineOracle } from '../support/engineOracle';
 import { fakeLookupState } from '../support/fakeLookupState';
-import { generateLargeRuleSet } from '../support/generateLargeRuleSet';
+import { generateLargeRuleSet } from '../../scripts/large-rule-set/generateLargeRuleSet';
 
 describe('compileRoutingTable on a generated brand', () => {
   const ruleSet = generateLargeRuleSet(fakeLookupState);
