@@ -20,7 +20,8 @@ export async function activateVersion(deps: PublishDependencies, run: PublishRun
   const version = requireField(run, 'version');
   const expectedCurrent = requireField(run, 'previousVersion');
 
-  const activation = (await findEarlierActivation(deps, run, version, expectedCurrent)) ?? (await writePointer(deps, run, version, expectedCurrent));
+  const earlier = await findEarlierActivation(deps, run, version, expectedCurrent);
+  const activation = earlier ?? (await writePointer(deps, run, version, expectedCurrent));
 
   return { ...run, previousVersion: activation.previousVersion, activatedAt: activation.activatedAt };
 }
