@@ -1,6 +1,6 @@
 import { US_STATES } from '../../functions/shared/usStates';
 import type { LookupState } from '../../functions/ruleset/ruleDomain';
-import type { FormDefinition, RuleDefinition, RuleSet } from '../../functions/ruleset/ruleSet';
+import type { ExpectationCase, FormDefinition, RuleDefinition, RuleSet } from '../../functions/ruleset/ruleSet';
 
 /** Sizes of a generated rule set. The defaults give 10 × 2 × 50 state rules plus 100 × 10 ZIP rules: 2,000 rules. */
 export interface LargeRuleSetOptions {
@@ -8,22 +8,37 @@ export interface LargeRuleSetOptions {
   products?: number;
   /** At most 4: en, es, fr, zh. */
   languages?: number;
-  /** Taken from the start of `US_STATES`, so at most 50 leaves DC, the territories and the military codes to the fallback form. */
+  /** Taken from the start of `US_STATES`. With 50 or fewer, DC, the territories and the military codes get no state rule. */
   states?: number;
   /** Named ZIPs; each gets one rule per product. */
   zipOverrides?: number;
+  /**
+   * Adds what publishing requires: per product, a rule that sends the state codes without state
+   * rules to a `not-served` form, so that validation finds no coverage gap. Adds one expectation
+   * per rule, on an input that the rule decides.
+   */
+  publishable?: boolean;
+}
+
+/** One `all` condition of a generated rule. */
+interface Leaf {
+  fact: string;
+  operator: string;
+  value: string | string[];
 }
 
 const LANGUAGES = ['en', 'es', 'fr', 'zh'];
 const FORM_IDS = ['online', 'agent', 'callback'] as const;
+export const NOT_SERVED_RULE_PRIORITY = 1;
 export const STATE_RULE_PRIORITY = 10;
 export const ZIP_RULE_PRIORITY = 20;
 
 /**
  * Generates a synthetic brand of predictable shape for compile tests and benchmarks. The rule for
- * product × language × state is named `state-<product>-<language>-<state>`. The rule for a ZIP and
- * a product is named `zip-<zip>-<product>` and outranks the state rules. Named ZIPs are the first
- * ones of a fixed sequence that `lookupState` maps to a state, so they are valid for any ZIP table.
+ * product × language × state is named `state-<product>-<language>-<state>`, with the state in
+ * lower case as rule names require. The rule for a ZIP and a product is named
+ * `zip-<zip>-<product>` and outranks the state rules. Named ZIPs are the first ones of a fixed
+ * sequence that `lookupState` maps to a state, so they are valid for any ZIP table.
  */
 export function generateLargeRuleSet(lookupState: LookupState, options: LargeRuleSetOptions = {}): RuleSet {
   const brand = options.brand ?? 'large';
@@ -32,7 +47,7 @@ export function generateLargeRuleSet(lookupState: LookupState, options: LargeRul
   const states = US_STATES.slice(0, options.states ?? 50);
   const zips = pickZips(lookupState, options.zipOverrides ?? 100);
 
-  return {
+  const ruleSet: RuleSet = {
     settings: {
       brand,
       displayName: `Generated brand ${brand}`,
@@ -48,6 +63,8 @@ export function generateLargeRuleSet(lookupState: LookupState, options: LargeRul
     rules: [...stateRules(products, languages, states), ...zipRules(products, zips)],
     expectations: [],
   };
+
+  return options.publishable === true ? makePublishable(ruleSet, states, lookupState) : ruleSet;
 }
 
 /** Returns the first `count` ZIPs of a fixed sequence (start 10001, step 397, modulo 100000) that `lookupState` maps to a state. */
@@ -76,7 +93,7 @@ function stateRules(products: string[], languages: string[], states: readonly st
   return products.flatMap((product, productIndex) =>
     languages.flatMap((language, languageIndex) =>
       states.map((state, stateIndex) =>
-        routeRule(`state-${product}-${language}-${state}`, STATE_RULE_PRIORITY, FORM_IDS[(productIndex + languageIndex + stateIndex) % 3], [
+        routeRule(`state-${product}-${language}-${state.toLowerCase()}`, STATE_RULE_PRIORITY, FORM_IDS[(productIndex + languageIndex + stateIndex) % 3], [
           { fact: 'product', operator: 'equal', value: product },
           { fact: 'language', operator: 'in', value: [language] },
           { fact: 'state', operator: 'equal', value: state },
@@ -97,11 +114,68 @@ function zipRules(products: string[], zips: string[]): RuleDefinition[] {
   );
 }
 
-function routeRule(
-  name: string,
-  priority: number,
-  form: string | undefined,
-  all: { fact: string; operator: string; value: string | string[] }[],
-): RuleDefinition {
+function routeRule(name: string, priority: number, form: string | undefined, all: Leaf[]): RuleDefinition {
   return { name, priority, conditions: { all }, event: { type: 'route', params: { form: form ?? 'online' } } };
+}
+
+/** Adds the not-served rules for the state codes without state rules, then one expectation per rule. */
+function makePublishable(ruleSet: RuleSet, states: readonly string[], lookupState: LookupState): RuleSet {
+  const uncovered = US_STATES.filter((state) => !states.includes(state));
+  const products = Object.keys(ruleSet.settings.products);
+  const notServed = uncovered.length === 0 ? [] : products.map((product) => notServedRule(product, uncovered));
+  const rules = [...ruleSet.rules, ...notServed];
+  const forms: Record<string, FormDefinition> =
+    notServed.length === 0 ? ruleSet.forms : { ...ruleSet.forms, 'not-served': { url: `https://forms.${ruleSet.settings.brand}.example/not-served`, type: 'not-served' } };
+
+  const zipInState = firstZipPerState(lookupState, new Set(rules.flatMap((rule) => factValues(rule, 'zip'))));
+  const expectations = rules.flatMap((rule) => expectationOf(rule, ruleSet.settings.defaultLanguage, zipInState, lookupState) ?? []);
+
+  return { ...ruleSet, forms, rules, expectations };
+}
+
+function notServedRule(product: string, states: string[]): RuleDefinition {
+  return routeRule(`not-served-${product}`, NOT_SERVED_RULE_PRIORITY, 'not-served', [
+    { fact: 'product', operator: 'equal', value: product },
+    { fact: 'state', operator: 'in', value: states },
+  ]);
+}
+
+/**
+ * Builds the case that the rule decides: its product, its ZIP or a ZIP of its first state that no
+ * rule names, and its language or the default. Returns `undefined` when no such ZIP exists.
+ */
+function expectationOf(rule: RuleDefinition, defaultLanguage: string, zipInState: Map<string, string>, lookupState: LookupState): ExpectationCase | undefined {
+  const [product = ''] = factValues(rule, 'product');
+  const [language = defaultLanguage] = factValues(rule, 'language');
+  const [state = ''] = factValues(rule, 'state');
+  const [zip = zipInState.get(state)] = factValues(rule, 'zip');
+  const zipState = zip === undefined ? undefined : lookupState(zip)?.state;
+  if (zip === undefined || zipState === undefined) {
+    return undefined;
+  }
+
+  return {
+    description: `rule ${rule.name}`,
+    input: { product, zip, lang: language },
+    expect: { form: rule.event.params.form, rule: rule.name, language, state: zipState },
+  };
+}
+
+/** Returns the values that the rule's `all` conditions compare `fact` with. */
+function factValues(rule: RuleDefinition, fact: string): string[] {
+  const leaves = (rule.conditions as { all: Leaf[] }).all;
+
+  return leaves.filter((leaf) => leaf.fact === fact).flatMap((leaf) => leaf.value);
+}
+
+/** Maps each state to the lowest ZIP that `lookupState` places in it and that is not in `excluded`. */
+function firstZipPerState(lookupState: LookupState, excluded: ReadonlySet<string>): Map<string, string> {
+  const zips = new Map<string, string>();
+  for (let value = 0; value < 100_000 && zips.size < US_STATES.length; value += 1) {
+    const zip = String(value).padStart(5, '0');
+    const state = excluded.has(zip) ? undefined : lookupState(zip)?.state;
+    if (state !== undefined && !zips.has(state)) zips.set(state, zip);
+  }
+
+  return zips;
 }

@@ -28,8 +28,8 @@ describe('compileRoutingTable on a generated brand', () => {
   });
 
   it.each([
-    ['product01', 'en', 'AL', '35004', 'state-product01-en-AL'],
-    ['product10', 'es', 'WY', '82001', 'state-product10-es-WY'],
+    ['product01', 'en', 'AL', '35004', 'state-product01-en-al'],
+    ['product10', 'es', 'WY', '82001', 'state-product10-es-wy'],
     ['product05', 'en', 'PR', '00901', null],
   ])('routes %s %s in %s by state', (product, language, state, zip, ruleId) => {
     expect(lookupDecision(table, product, language, state, zip)?.ruleId).toBe(ruleId);
