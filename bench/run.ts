@@ -4,6 +4,7 @@
  */
 import { benchBundle } from './bundleBench';
 import { benchHttp } from './httpBench';
+import { benchPublish } from './publishBench';
 import { benchResolve } from './resolveBench';
 
 type Benchmark = () => Promise<object>;
@@ -13,6 +14,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   resolve: benchResolve,
   http: () => benchHttp(),
   bundle: () => benchBundle(),
+  publish: benchPublish,
 };
 
 async function main(argv: string[]): Promise<void> {
