@@ -33,16 +33,18 @@ export interface EmbeddedRuntimeOptions {
   sqsPort?: number;
   /** Overrides of `LOCAL_REDIRECT_QUEUE`, e.g. a shorter visibility timeout in tests. */
   redirectQueue?: Partial<RedirectQueueSettings>;
+  /** Poll the redirect queue into the log table; default true. Benchmarks turn it off to time the producer alone. */
+  startLogWriter?: boolean;
 }
 
 /**
- * The local redirect queue. The redrive policy matches the one deployed; the visibility timeout is
- * shorter than in AWS so that a failed message comes back within seconds on a laptop.
+ * The local redirect queue. Its redrive policy matches the deployed one. Its visibility timeout is
+ * shorter than in AWS, so a failed message comes back within seconds on a laptop.
  */
 export const LOCAL_REDIRECT_QUEUE: RedirectQueueSettings = {
   queueName: 'form-router-redirect-events',
   deadLetterQueueName: 'form-router-redirect-events-dlq',
-  maxReceiveCount: 3,
+  maxReceiveCount: 5,
   visibilityTimeoutSeconds: 5,
 };
 
@@ -73,7 +75,7 @@ export async function startEmbeddedRuntime(options: EmbeddedRuntimeOptions = {})
     FORM_ROUTER_REDIRECT_QUEUE_URL: queues.queueUrl,
   });
   await ensureTables(dynamo.endpoint, [rulesTableDefinition(config.rulesTable), logsTableDefinition(config.logsTable)]);
-  const poller = await startLogWriterPoller(config);
+  const poller = options.startLogWriter === false ? undefined : await startLogWriterPoller(config);
 
   return {
     config,
@@ -104,16 +106,16 @@ function startLogWriterPoller(config: FormRouterConfig): Promise<SqsPoller> {
   });
 }
 
-async function closeStandIns(poller: SqsPoller, queues: RedirectQueues, sqs: LocalSqs, dynamo: LocalDynamo): Promise<void> {
+async function closeStandIns(poller: SqsPoller | undefined, queues: RedirectQueues, sqs: LocalSqs, dynamo: LocalDynamo): Promise<void> {
   // NOTE: messages still in the queue after the drain timeout (a table that keeps failing, or a
   // malformed message before it reaches the dead-letter queue) are lost with the process, and so
   // is the local dead-letter queue. The warning below names the queue so the loss is visible.
-  const drained = await poller.drain(DRAIN_TIMEOUT_MS);
+  const drained = (await poller?.drain(DRAIN_TIMEOUT_MS)) ?? true;
   if (!drained) {
     logger.warn('local redirect queue not empty at shutdown', { queueUrl: queues.queueUrl, drainTimeoutMs: DRAIN_TIMEOUT_MS });
   }
 
-  await poller.stop();
+  await poller?.stop();
   await sqs.close();
   await dynamo.close();
 }

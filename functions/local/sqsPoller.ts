@@ -16,13 +16,15 @@ export interface SqsPollerOptions {
   concurrency?: number;
   /** Milliseconds to wait after a failed receive before the next; default 500. */
   retryDelayMs?: number;
+  /** Seconds one receive waits for a full batch, 0 to 20; default 1, and always under the queue's visibility timeout. */
+  waitTimeSeconds?: number;
 }
 
 /**
- * Stands in for the Lambda event source mapping on the local queue: receives batches, calls the
- * handler with an SQS event of the same shape, deletes the messages the handler did not report in
- * `batchItemFailures`, and leaves the failed ones for delivery again after the visibility timeout.
- * A handler that throws fails the whole batch, as in Lambda.
+ * Stands in for the Lambda event source mapping on the local queue. It receives batches and calls
+ * the handler with an SQS event of the same shape. Then it deletes the messages the handler did not
+ * report in `batchItemFailures` and leaves the failed ones to come back after the visibility
+ * timeout. A handler that throws fails the whole batch, as in Lambda.
  *
  * The dead-letter queue is local-aws-sqs's own work: version 2.0.2 moves a message to the queue
  * named in its redrive policy when its visibility timeout ends and it has been received
@@ -35,17 +37,25 @@ export class SqsPoller {
   private constructor(
     private readonly options: SqsPollerOptions,
     private readonly queueArn: string,
+    private readonly waitTimeSeconds: number,
   ) {
     this.loops = Array.from({ length: options.concurrency ?? 2 }, () => this.pollUntilStopped());
   }
 
-  /** Reads the queue's ARN, for `eventSourceARN`, and starts polling. Throws when the queue does not exist. */
+  /**
+   * Reads the queue's ARN, for `eventSourceARN`, and its visibility timeout, and starts polling.
+   * Throws when the queue does not exist.
+   */
   static async start(options: SqsPollerOptions): Promise<SqsPoller> {
     const { Attributes } = await options.client.send(
-      new GetQueueAttributesCommand({ QueueUrl: options.queueUrl, AttributeNames: ['QueueArn'] }),
+      new GetQueueAttributesCommand({ QueueUrl: options.queueUrl, AttributeNames: ['QueueArn', 'VisibilityTimeout'] }),
     );
+    // local-aws-sqs 2.0.2 returns a message twice in one response when its visibility timeout ends
+    // during the wait, which also counts a second receive. A wait shorter than the timeout avoids it.
+    const visibilityTimeout = Number(Attributes?.VisibilityTimeout ?? 30);
+    const waitTimeSeconds = Math.min(options.waitTimeSeconds ?? 1, Math.max(0, visibilityTimeout - 1));
 
-    return new SqsPoller(options, Attributes?.QueueArn ?? options.queueUrl);
+    return new SqsPoller(options, Attributes?.QueueArn ?? options.queueUrl, waitTimeSeconds);
   }
 
   /** Stops receiving and waits for the batches in progress to finish. */
@@ -95,16 +105,17 @@ export class SqsPoller {
     }
   }
 
-  /** One receive; `undefined` when it failed (the queue is unreachable, say), which is logged. */
+  /** Receives one batch. Returns `undefined` when the receive failed (the queue is unreachable, say), after logging it. */
   private async receive(): Promise<Message[] | undefined> {
     try {
       const { Messages } = await this.options.client.send(
         new ReceiveMessageCommand({
           QueueUrl: this.options.queueUrl,
           MaxNumberOfMessages: this.options.batchSize ?? 10,
-          // local-aws-sqs 2.0.2 holds a long poll open until the batch is full, not until the first
-          // message arrives as SQS does, so the poller polls short: an empty receive takes about 40 ms.
-          WaitTimeSeconds: 0,
+          // local-aws-sqs 2.0.2 keeps a long poll open until the batch is full or the wait ends, not
+          // until the first message arrives as SQS does. A short wait thus works like Lambda's
+          // batching window, and it keeps an idle poller from spending CPU on empty receives.
+          WaitTimeSeconds: this.waitTimeSeconds,
           // local-aws-sqs 2.0.2 reads only the older AttributeNames parameter for system attributes.
           AttributeNames: ['All'],
           MessageSystemAttributeNames: ['All'],
@@ -150,10 +161,7 @@ export class SqsPoller {
   }
 }
 
-/**
- * local-aws-sqs 2.0.2 can return one message twice in a response when its visibility timeout ends
- * during the receive; the last copy, with the newest receipt handle, is kept.
- */
+/** Keeps one copy of each message, the last, whose receipt handle is the newest (see `start`). */
 function uniqueMessages(messages: Message[]): Message[] {
   return [...new Map(messages.map((message) => [message.MessageId, message])).values()];
 }

@@ -23,9 +23,10 @@ export interface BatchingSinkOptions {
 
 /**
  * Sink for a long-running process (the local server): `send` only buffers, and batches of up to
- * ten events go out as soon as they are full, or after the flush interval. The buffer is bounded:
- * when it is full, or a batch or one of its entries fails or times out, the events go to the
- * structured log and the metric instead. Call `flush()` before the process stops.
+ * ten events go out as soon as they are full, or after the flush interval. The buffer is bounded.
+ * When it fills up, a partial batch goes out early, and an event that still finds it full goes to
+ * the structured log and the metric, as do the events of a batch or entry that fails or times out.
+ * Call `flush()` before the process stops.
  */
 export class BatchingSqsRedirectEventSink implements RedirectEventSink {
   private readonly buffer: RedirectEvent[] = [];
@@ -50,7 +51,8 @@ export class BatchingSqsRedirectEventSink implements RedirectEventSink {
     }
 
     this.buffer.push(event);
-    this.dispatch(false);
+    // A full buffer sends a partial batch at once instead of waiting for the flush interval.
+    this.dispatch(this.buffer.length >= this.maxBufferedEvents);
   }
 
   /** Sends every buffered event and waits for all batches in flight; resolves once nothing is pending. */
@@ -103,7 +105,7 @@ export class BatchingSqsRedirectEventSink implements RedirectEventSink {
     }
   }
 
-  /** Every entry SQS did not list as successful goes to the log, including any it listed nowhere. */
+  /** Logs every entry SQS did not list as successful, including any it listed nowhere. */
   private recordFailedEntries(batch: RedirectEvent[], result: SendMessageBatchResult): void {
     const succeeded = new Set((result.Successful ?? []).map((entry) => entry.Id));
     const failures = new Map((result.Failed ?? []).map((entry) => [entry.Id, `${entry.Code}: ${entry.Message ?? ''}`]));

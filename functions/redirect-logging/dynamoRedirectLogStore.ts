@@ -79,13 +79,14 @@ export class DynamoRedirectLogStore implements RedirectLogStore {
     const nowSeconds = Math.floor(this.now().getTime() / 1000);
     const pages = await mapConcurrently(partitions, this.queryConcurrency, (pk) => this.queryPartition(pk, since, until, nowSeconds));
 
+    // Sort keys start with the UTC time, so their order is time order, and event ids break ties.
     return pages
       .flat()
-      .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
+      .sort(compareSortKeys)
       .map(({ pk: _pk, sk: _sk, ...log }) => log);
   }
 
-  /** Every live item of one partition in the range, following pages. TTL deletes late, so the filter drops expired items. */
+  /** Reads every live item of one partition in the range, following pages. TTL deletes late, so the filter drops expired items. */
   private async queryPartition(pk: string, since: Date, until: Date, nowSeconds: number): Promise<StoredItem[]> {
     const { from, to } = sortKeyRange(since, until);
     const items: StoredItem[] = [];
@@ -107,6 +108,13 @@ export class DynamoRedirectLogStore implements RedirectLogStore {
 
     return items;
   }
+}
+
+function compareSortKeys(a: StoredItem, b: StoredItem): number {
+  if (a.sk === b.sk) {
+    return 0;
+  }
+  return a.sk < b.sk ? -1 : 1;
 }
 
 /** Maps `items` with at most `limit` calls of `work` pending at once; results keep the input order. */

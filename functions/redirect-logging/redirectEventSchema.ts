@@ -100,7 +100,7 @@ function describeProblem(error: ErrorObject): string {
 
 const TIME_FIELDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/;
 
-/** A pattern-valid time can still name a day, hour or offset that does not exist (`2026-02-30`, `24:00`, `+99:00`). */
+/** Checks that a time that matches the pattern names a real day, hour and offset (`2026-02-30`, `24:00` and `+99:00` do not). */
 function isRealDate(time: string): boolean {
   const fields = TIME_FIELDS.exec(time)?.slice(1).map(Number);
   if (!fields || Number.isNaN(Date.parse(time))) {

@@ -15,7 +15,7 @@ export interface SqsRedirectEventSinkOptions {
 /**
  * Sink for Lambda: `send` waits for one `SendMessage` but never longer than the budget, because a
  * frozen Lambda cannot finish work after its response. A failed or late send writes the event to
- * the structured log (and the metric), so the redirect never waits longer and no event is dropped.
+ * the structured log and counts it in the metric, so the event is kept for a replay.
  *
  * NOTE: a send that times out may still reach the queue after the abort. The event is then both in
  * the queue and in the log, and a replay stores nothing new because the log table is keyed by event id.

@@ -10,7 +10,7 @@ import type { MetricsRecorder } from './redirectLoggingMetrics';
  */
 export const UNSENT_EVENT_MESSAGE = 'redirect_event_unsent';
 
-/** Why an event went to the log instead of the queue. */
+/** Reason an event went to the log instead of the queue. */
 export type UnsentReason =
   | 'no_queue_configured'
   | 'send_failed'
@@ -25,8 +25,7 @@ export interface StructuredLogger {
 
 /**
  * Writes each unsent event, complete, to the structured log under `UNSENT_EVENT_MESSAGE` and
- * counts it in the `RedirectEventsUnsent` metric. Never throws, because callers sit on the
- * redirect path.
+ * counts it in the `RedirectEventsUnsent` metric.
  */
 export class UnsentEventRecorder {
   constructor(
@@ -42,12 +41,17 @@ export class UnsentEventRecorder {
     for (const redirectEvent of events) {
       this.logger.warn(UNSENT_EVENT_MESSAGE, { redirectEvent, reason, ...(error === undefined ? {} : { error }) });
     }
-    this.metrics.addMetric(UNSENT_EVENTS_METRIC, MetricUnit.Count, events.length);
-    this.metrics.publishStoredMetrics();
+    // The events are in the log already, so a failing metric must not fail the redirect that called.
+    try {
+      this.metrics.addMetric(UNSENT_EVENTS_METRIC, MetricUnit.Count, events.length);
+      this.metrics.publishStoredMetrics();
+    } catch (metricError) {
+      this.logger.warn('unsent event metric failed', { error: metricError, events: events.length });
+    }
   }
 }
 
-/** What one line of a structured log holds, as far as replay is concerned. */
+/** Content of one structured log line, as far as replay is concerned. */
 export type LogLineContent =
   | { kind: 'unsent_event'; event: RedirectEvent }
   | { kind: 'invalid_unsent_event'; problem: string }
