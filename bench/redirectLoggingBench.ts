@@ -1,0 +1,104 @@
+/**
+ * Redirect latency on the local server with redirect logging on (batching sink, local-aws-sqs and
+ * the log writer into dynalite, in the server's process, as `npm start` runs) against the same
+ * server dropping every event, the baseline. A third run sends events to the queue with no log
+ * writer, which separates what the producer costs from what the local log writer costs by sharing
+ * the process. All are loaded at the same fixed request rate, one the log pipeline keeps up with,
+ * so the figures show what logging costs a redirect, not overload.
+ *
+ * Run alone with `npx tsx bench/redirectLoggingBench.ts [--json]`.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import type { ChildServer } from './childServer';
+import { REDIRECT_PATH } from './httpBench';
+
+export interface RedirectLoggingFigures {
+  path: string;
+  requestsPerSecond: number;
+  durationSeconds: number;
+  loggingOnP50Millis: number;
+  loggingOnP99Millis: number;
+  /** Events sent to the local queue, no log writer running. */
+  queueOnlyP50Millis: number;
+  queueOnlyP99Millis: number;
+  /** Baseline: the same server, events dropped. */
+  loggingOffP50Millis: number;
+  loggingOffP99Millis: number;
+}
+
+export async function benchRedirectLogging(requestsPerSecond = 300, durationSeconds = 10): Promise<RedirectLoggingFigures> {
+  const off = await loadAtRate('discard', requestsPerSecond, durationSeconds);
+  const on = await loadAtRate('queue', requestsPerSecond, durationSeconds);
+  const queueOnly = await loadAtRate('queue-only', requestsPerSecond, durationSeconds);
+
+  return {
+    path: REDIRECT_PATH,
+    requestsPerSecond,
+    durationSeconds,
+    loggingOnP50Millis: on.latency.p50,
+    loggingOnP99Millis: on.latency.p99,
+    queueOnlyP50Millis: queueOnly.latency.p50,
+    queueOnlyP99Millis: queueOnly.latency.p99,
+    loggingOffP50Millis: off.latency.p50,
+    loggingOffP99Millis: off.latency.p99,
+  };
+}
+
+/** Loads the embedded server at a fixed rate after a two-second warm-up at the same rate, and stops it. */
+async function loadAtRate(mode: 'queue' | 'queue-only' | 'discard', rate: number, durationSeconds: number): Promise<autocannon.Result> {
+  const server = await startTsxServer('servers/embeddedFormRouterServer.ts', { BENCH_REDIRECT_EVENTS: mode });
+  const options = { url: server.url + REDIRECT_PATH, connections: 10, overallRate: rate };
+
+  try {
+    await autocannon({ ...options, duration: 2 });
+    const result = await autocannon({ ...options, duration: durationSeconds });
+    if (result.errors > 0 || result['3xx'] !== result.requests.total) {
+      throw new Error(`redirect events ${mode}: ${result.errors} errors, ${result['3xx']} redirects of ${result.requests.total} requests`);
+    }
+    return result;
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Starts a server script through tsx in its own process and waits for the URL it prints first.
+ * The embedded server cannot be bundled like the other benchmark servers, because dynalite loads
+ * LevelDB's native addon. Both variants start this way, so the transpiler costs them alike.
+ */
+function startTsxServer(script: string, env: NodeJS.ProcessEnv): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', resolve(__dirname, script)], {
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} printed no URL within 30 s`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before printing its URL`)));
+    child.stdout?.setEncoding('utf8').once('data', (text: string) => {
+      clearTimeout(timer);
+      const stop = () => new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      });
+      resolveStart({ url: text.trim().split('\n')[0] ?? '', process: child, stop });
+    });
+  });
+}
+
+if (require.main === module) {
+  const json = process.argv.includes('--json');
+  benchRedirectLogging().then(
+    (figures) => {
+      const text = Object.entries(figures).map(([key, value]) => `  ${key.padEnd(24)} ${value}`);
+      console.log(json ? JSON.stringify(figures, null, 2) : text.join('\n'));
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}
