@@ -72,9 +72,9 @@ const SAMPLE_RUNS = 5;
 /** The target for validating, compiling and testing a 2,000-rule brand. */
 const CHECKS_TARGET_MS = 15_000;
 /**
- * json-rules-engine evaluates every rule on every run, and one run over 2,010 rules took 25–45 ms
- * on a 2-core machine. A pass over all 3,240 inputs would then take 1.5–2.5 minutes, so every 4th
- * input is timed instead, which samples state and ZIP inputs alike.
+ * json-rules-engine evaluates every rule on every run, and one run over 2,010 rules took 25–65 ms
+ * on a shared 2-core machine. A pass over all 3,240 inputs would then take 1.5–3.5 minutes, so
+ * every 4th input is timed instead, which samples state and ZIP inputs alike.
  */
 const LARGE_ENGINE_SAMPLE_STRIDE = 4;
 
