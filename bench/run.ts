@@ -4,7 +4,9 @@
  */
 import { benchBundle } from './bundleBench';
 import { benchHttp } from './httpBench';
+import { benchLogPipeline } from './logPipeline';
 import { benchPublish } from './publishBench';
+import { benchRedirectLogging } from './redirectLoggingBench';
 import { benchResolve } from './resolveBench';
 
 type Benchmark = () => Promise<object>;
@@ -15,6 +17,8 @@ const BENCHMARKS: Record<string, Benchmark> = {
   http: () => benchHttp(),
   bundle: () => benchBundle(),
   publish: benchPublish,
+  logPipeline: () => benchLogPipeline(),
+  redirectLogging: () => benchRedirectLogging(),
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -9,7 +9,8 @@ import { createRoutingDependencies } from '../routing/createRoutingDependencies'
 import { createRequestHandler } from '../routing/http/app';
 import { createDynamoDocumentClient } from '../shared/awsClients';
 import { logger } from '../shared/logger';
-import { DEFAULT_DATA_DIR, startEmbeddedRuntime } from './embeddedRuntime';
+import { DEFAULT_DATA_DIR } from './embeddedRuntime';
+import { startEmbeddedRuntimeInWorker } from './embeddedRuntimeInWorker';
 import { startHttpServer } from './httpServer';
 import type { PublishResult } from '../publishing/publishResult';
 import { publishSampleRuleSets } from './publishSampleRuleSets';
@@ -23,12 +24,14 @@ async function start(): Promise<void> {
     throw new Error(`Form Router already runs as process ${running.pid} on ${running.httpUrl}; stop it first (LevelDB allows one process per data folder)`);
   }
 
-  const runtime = await startEmbeddedRuntime({ dataDir: DEFAULT_DATA_DIR });
+  const runtime = await startEmbeddedRuntimeInWorker({ dataDir: DEFAULT_DATA_DIR });
   const store = new DynamoRuleStore({ tableName: runtime.config.rulesTable, client: createDynamoDocumentClient(runtime.config) });
   const published = await publishSampleRuleSets(store, runtime.config.serviceHosts);
 
   const events = createRedirectEventSink(runtime.config, 'batching');
-  const handle = createRequestHandler(createRoutingDependencies(runtime.config, store, events));
+  const dependencies = createRoutingDependencies(runtime.config, store, events);
+  await dependencies.cache.allTables();
+  const handle = createRequestHandler(dependencies);
   const http = await startHttpServer(handle, port);
   writeRunningInstance(DEFAULT_DATA_DIR, { pid: process.pid, httpUrl: http.url, ...runtime.instance });
 
