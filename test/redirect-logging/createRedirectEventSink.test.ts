@@ -4,7 +4,7 @@ import { createRedirectEventSink } from '../../functions/redirect-logging/create
 import { LoggingRedirectEventSink } from '../../functions/redirect-logging/loggingRedirectEventSink';
 import { UNSENT_EVENTS_METRIC } from '../../functions/redirect-logging/redirectLoggingMetrics';
 import { SqsRedirectEventSink } from '../../functions/redirect-logging/sqsRedirectEventSink';
-import { readLogLine } from '../../functions/redirect-logging/unsentRedirectEvents';
+import { readLogLine } from '../../functions/redirect-logging/unsentEventLogLine';
 import { loadConfig } from '../../functions/shared/config';
 import { CapturingLogger, CountingMetrics } from './support/capturingLogger';
 import { aRedirectEvent } from './support/redirectEvents';

@@ -3,7 +3,8 @@ import { createRedirectQueues, startLocalSqs } from '../../functions/local/sqsSe
 import type { LocalSqs, RedirectQueues } from '../../functions/local/sqsServer';
 import { SqsRedirectEventSink } from '../../functions/redirect-logging/sqsRedirectEventSink';
 import { UNSENT_EVENTS_METRIC } from '../../functions/redirect-logging/redirectLoggingMetrics';
-import { readLogLine, UnsentEventRecorder } from '../../functions/redirect-logging/unsentRedirectEvents';
+import { readLogLine } from '../../functions/redirect-logging/unsentEventLogLine';
+import { UnsentEventRecorder } from '../../functions/redirect-logging/unsentRedirectEvents';
 import { CapturingLogger, CountingMetrics } from './support/capturingLogger';
 import { aRedirectEvent } from './support/redirectEvents';
 import { receiveEvents } from './support/sqsQueues';

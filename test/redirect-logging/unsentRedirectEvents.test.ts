@@ -1,4 +1,5 @@
-import { readLogLine, UNSENT_EVENT_MESSAGE, UnsentEventRecorder } from '../../functions/redirect-logging/unsentRedirectEvents';
+import { readLogLine } from '../../functions/redirect-logging/unsentEventLogLine';
+import { UNSENT_EVENT_MESSAGE, UnsentEventRecorder } from '../../functions/redirect-logging/unsentRedirectEvents';
 import { UNSENT_EVENTS_METRIC } from '../../functions/redirect-logging/redirectLoggingMetrics';
 import { CapturingLogger, CountingMetrics } from './support/capturingLogger';
 import { aRedirectEvent } from './support/redirectEvents';

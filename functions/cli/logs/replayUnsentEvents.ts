@@ -1,6 +1,6 @@
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { RedirectEvent } from '../../redirect-logging/redirectEvent';
-import { readLogLine } from '../../redirect-logging/unsentRedirectEvents';
+import { readLogLine } from '../../redirect-logging/unsentEventLogLine';
 import type { RedirectQueue } from './logsBackend';
 
 /** Unsent redirect events found in a structured log, for replay. */
