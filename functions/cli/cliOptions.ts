@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -68,14 +67,6 @@ export function usageError(io: CliOutput, message: string, usage: string): numbe
 /** Prints a value as indented JSON. */
 export function printJson(io: CliOutput, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
-}
-
-/** Returns the brand folders of a rules folder, sorted, leaving out `schemas/`, dot folders and files, as `loadAllRuleSets` does. */
-export function listBrandFolders(rulesDir: string): string[] {
-  return readdirSync(rulesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'schemas' && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    .sort();
 }
 
 export const PROCESS_OUTPUT: CliOutput = {

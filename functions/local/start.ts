@@ -13,6 +13,7 @@ import { DEFAULT_DATA_DIR } from './embeddedRuntime';
 import { startEmbeddedRuntimeInWorker } from './embeddedRuntimeInWorker';
 import { startHttpServer } from './httpServer';
 import type { PublishResult } from '../publishing/publishResult';
+import type { ActivePointer } from '../rule-store/ruleStore';
 import { publishSampleRuleSets } from './publishSampleRuleSets';
 import { readRunningInstance, removeRunningInstance, writeRunningInstance } from './runningInstance';
 
@@ -32,10 +33,12 @@ async function start(): Promise<void> {
   const dependencies = createRoutingDependencies(runtime.config, store, events);
   await dependencies.cache.allTables();
   const handle = createRequestHandler(dependencies);
-  const http = await startHttpServer(handle, port);
+  const http = await startHttpServer(handle, port).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE' ? new Error(`Port ${port} on 127.0.0.1 is in use; choose another with PORT, e.g. PORT=3100 npm start`) : error;
+  });
   writeRunningInstance(DEFAULT_DATA_DIR, { pid: process.pid, httpUrl: http.url, ...runtime.instance });
 
-  printWelcome(http.url, published);
+  printWelcome(http.url, published, await store.listActive());
   onShutdown(async () => {
     await http.close();
     await events.flush();
@@ -63,12 +66,12 @@ function readPort(raw: string | undefined): number {
   return port;
 }
 
-function printWelcome(url: string, published: PublishResult[]): void {
+function printWelcome(url: string, published: PublishResult[], active: ActivePointer[]): void {
   const lines = [
     `Form Router listens on ${url}`,
     '',
-    'Rule sets:',
-    ...published.map(({ brand, version, outcome, errors }) => `  ${brand.padEnd(12)} version ${version ?? '-'} (${outcome})${errors.length > 0 ? `: ${errors.join('; ')}` : ''}`),
+    'Rule sets of rules/ (published on every start, like `form-router rules publish`):',
+    ...published.flatMap((result) => describePublish(result, active.find((pointer) => pointer.brand === result.brand))),
     '',
     'Try:',
     `  ${url}/v1/resolve?brand=acme&product=auto&zip=02134&lang=en`,
@@ -81,6 +84,12 @@ function printWelcome(url: string, published: PublishResult[]): void {
     'Press Ctrl-C to stop.',
   ];
   console.log(lines.join('\n'));
+}
+
+function describePublish(result: PublishResult, active: ActivePointer | undefined): string[] {
+  const serving = active ? `serving version ${active.version}` : 'not served';
+  const summary = `  ${result.brand.padEnd(12)} ${result.outcome}, ${serving}`;
+  return [summary, ...result.errors.map((error) => `      ${error}`)];
 }
 
 function onShutdown(stop: () => Promise<void>): void {

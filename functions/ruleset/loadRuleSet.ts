@@ -41,12 +41,15 @@ export function loadRuleSet(brandDir: string): RuleSet {
  * for the first brand that fails.
  */
 export function loadAllRuleSets(rulesDir: string = RULES_DIR): RuleSet[] {
-  const brandFolders = readdirSync(rulesDir, { withFileTypes: true })
+  return listBrandFolders(rulesDir).map((folder) => loadRuleSet(path.join(rulesDir, folder)));
+}
+
+/** Names of the brand folders in `rulesDir`, sorted: every sub-folder except `schemas` and dot-folders. */
+export function listBrandFolders(rulesDir: string = RULES_DIR): string[] {
+  return readdirSync(rulesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && entry.name !== SCHEMAS_FOLDER && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort();
-
-  return brandFolders.map((folder) => loadRuleSet(path.join(rulesDir, folder)));
 }
 
 function readRuleSetFiles(brandDir: string, folderName: string): RuleSetFiles {

@@ -4,9 +4,8 @@ import { fromSchemaProblem } from '../../publishing/validation/checks/schema';
 import type { RuleProblem } from '../../publishing/validation/ruleProblem';
 import { RuleSetError } from '../../ruleset/errors';
 import { RuleSetFileInvalidJsonError, RuleSetFileMissingError, RuleSetSchemaInvalidError } from '../../ruleset/loadErrors';
-import { loadRuleSet } from '../../ruleset/loadRuleSet';
+import { listBrandFolders, loadRuleSet } from '../../ruleset/loadRuleSet';
 import type { RuleSet } from '../../ruleset/ruleSet';
-import { listBrandFolders } from '../cliOptions';
 
 export type LoadedBrand = { ok: true; ruleSet: RuleSet } | { ok: false; brand: string; problems: RuleProblem[] };
 
