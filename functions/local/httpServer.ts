@@ -21,6 +21,11 @@ export interface LocalHttpServer {
 export async function startHttpServer(handle: EventHandler, port: number): Promise<LocalHttpServer> {
   const server = createServer((request, response) => {
     serve(handle, request, response).catch((error: unknown) => {
+      // A client that hangs up mid-request is not a server failure, and cannot be answered anyway.
+      if (request.destroyed || response.destroyed) {
+        logger.debug('local request aborted by the client', { error: error as Error });
+        return;
+      }
       logger.error('local request failed', { error: error as Error });
       if (!response.headersSent) {
         response.writeHead(500, { 'content-type': 'text/plain' });
@@ -28,7 +33,10 @@ export async function startHttpServer(handle: EventHandler, port: number): Promi
       response.end();
     });
   });
-  server.keepAliveTimeout = 5000;
+  server.keepAliveTimeout = 5_000;
+  // Bounds on slow clients; API Gateway applies its own in AWS.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -49,12 +57,6 @@ export async function startHttpServer(handle: EventHandler, port: number): Promi
 
 async function serve(handle: EventHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const body = hasBody(request) ? await readBody(request) : '';
-  if (body === undefined) {
-    response.writeHead(413, { 'content-type': 'text/plain', connection: 'close' });
-    response.end('Request body too large');
-    return;
-  }
-
   const result = await handle(toEvent(request, body));
   const responseBody = result.body ?? '';
   // A known length lets Node send headers and body in one write instead of a chunked response.
@@ -67,18 +69,20 @@ function hasBody(request: IncomingMessage): boolean {
   return request.headers['transfer-encoding'] !== undefined || (request.headers['content-length'] ?? '0') !== '0';
 }
 
-/** Reads the body, or returns `undefined` once it exceeds twice the largest accepted body. */
-async function readBody(request: IncomingMessage): Promise<string | undefined> {
+/**
+ * Reads the body, keeping at most one byte more than the largest accepted body: the handler then
+ * rejects it with its own error, as it does in Lambda, and the rest is read and dropped.
+ */
+async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > 2 * MAX_BODY_BYTES) {
-      return undefined;
+    if (size <= MAX_BODY_BYTES) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
     }
-    chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES + 1).toString('utf8');
 }
 
 let requestCount = 0;

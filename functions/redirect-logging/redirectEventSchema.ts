@@ -93,9 +93,15 @@ function describeProblem(error: ErrorObject): string {
   }
   if (error.keyword === 'enum') {
     const allowed = (error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value));
-    return `${path} ${JSON.stringify(error.data)} must be one of ${allowed.join(', ')}`;
+    return `${path} ${previewValue(error.data)} must be one of ${allowed.join(', ')}`;
   }
-  return `${path} ${JSON.stringify(error.data) ?? 'undefined'} ${error.message ?? 'is invalid'}`;
+  return `${path} ${previewValue(error.data)} ${error.message ?? 'is invalid'}`;
+}
+
+/** A field value for an error message, cut so that one oversized field cannot flood the log. */
+function previewValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length > 80 ? `${text.slice(0, 80)}... (${text.length} characters)` : text;
 }
 
 const TIME_FIELDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/;

@@ -8,6 +8,8 @@ const RESERVED_PARAMETERS = new Set(['reason']);
 /** Forwarded values longer than this are dropped rather than cut, since a cut value would be wrong. */
 export const MAX_FORWARDED_VALUE_LENGTH = 2048;
 export const MAX_FORWARDED_PARAMETERS = 30;
+/** Longest destination URL Form Router builds; forwarded parameters that do not fit are dropped. */
+export const MAX_DESTINATION_URL_LENGTH = 4096;
 const PARAMETER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export class UnsafeDestinationError extends Error {
@@ -62,29 +64,44 @@ export function isForwardedParameter(name: string, allowList: readonly string[])
 }
 
 /**
- * Appends the allowed parameters to the destination. Values arrive decoded once and
- * `URLSearchParams` encodes them once; a name the form URL already sets keeps the form's value.
- * The query is written in one assignment because each `searchParams.append` re-serialises the
- * whole URL, and the host cannot change because only the query is written.
+ * Appends the allowed parameters to the destination. Values arrive decoded once and are encoded
+ * once, exactly as `URLSearchParams` serialises them; a name the form URL already sets keeps the
+ * form's value. Parameters that would take the URL past `MAX_DESTINATION_URL_LENGTH` are left
+ * out, because proxies reject longer URLs and the redirect log stores URLs up to twice that long.
+ * Only the query is written, so the host cannot change.
  */
 export function appendForwardedParameters(url: URL, parameters: [string, string][], allowList: readonly string[]): void {
-  const forwarded = new URLSearchParams();
+  const pieces: string[] = [];
+  let length = url.href.length;
   let existing: URLSearchParams | undefined;
 
   for (const [name, value] of parameters) {
-    if (forwarded.size >= MAX_FORWARDED_PARAMETERS) {
+    if (pieces.length >= MAX_FORWARDED_PARAMETERS) {
       break;
     }
     if (!isForwardedParameter(name, allowList) || value.length > MAX_FORWARDED_VALUE_LENGTH) {
       continue;
     }
     existing ??= new URLSearchParams(url.search);
-    if (!existing.has(name)) {
-      forwarded.append(name, value);
+    const piece = `${formEncode(name)}=${formEncode(value)}`;
+    if (existing.has(name) || length + piece.length + 1 > MAX_DESTINATION_URL_LENGTH) {
+      continue;
     }
+
+    pieces.push(piece);
+    existing.append(name, value);
+    length += piece.length + 1;
   }
 
-  if (forwarded.size > 0) {
-    url.search = url.search.length > 1 ? `${url.search.slice(1)}&${forwarded.toString()}` : forwarded.toString();
+  if (pieces.length > 0) {
+    const query = pieces.join('&');
+    url.search = url.search.length > 1 ? `${url.search.slice(1)}&${query}` : query;
   }
+}
+
+/** Encodes like `application/x-www-form-urlencoded`: everything but `A-Z a-z 0-9 * - . _` is escaped, a space becomes `+`. */
+function formEncode(text: string): string {
+  return encodeURIComponent(text.toWellFormed())
+    .replace(/[!'()~]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
 }

@@ -63,7 +63,7 @@ export function resolveForm(request: ResolveRequest, context: ResolveContext): R
   const facts: ResolveFacts = { brand: null, product: null, language: null, zip: null, state: null, stateInferred: false };
   const fail = (failure: ResolveFailure, table?: RoutingTable): ResolveResult => ({ ok: false, failure, facts, table });
 
-  const brand = request.brand?.trim().toLowerCase();
+  const brand = request.brand?.normalize('NFKC').trim().toLowerCase();
   if (!brand) {
     return fail(missing('brand'));
   }
@@ -73,7 +73,7 @@ export function resolveForm(request: ResolveRequest, context: ResolveContext): R
   }
   facts.brand = brand;
 
-  const product = request.product?.trim().toLowerCase();
+  const product = request.product?.normalize('NFKC').trim().toLowerCase();
   if (!product) {
     return fail(missing('product'), table);
   }

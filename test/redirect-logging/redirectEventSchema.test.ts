@@ -66,6 +66,12 @@ describe('parseRedirectEvent', () => {
     expect(problemsOf(value).length).toBeGreaterThan(0);
   });
 
+  it('cuts an oversized value in the message', () => {
+    const url = `https://quote.acme.example/?utm_term=${'x'.repeat(9000)}`;
+
+    expect(() => parseRedirectEvent({ ...aRedirectEvent(), url })).toThrow(/\/url "https:\/\/quote[^"]*\.\.\. \(\d+ characters\) must NOT have more than 8192 characters/);
+  });
+
   it('lists every problem of one event', () => {
     expect(problemsOf({ ...aRedirectEvent(), zip: 1, state: 'XX', outcome: 'lost' })).toHaveLength(3);
   });

@@ -1,4 +1,5 @@
-import { MAX_FORWARDED_VALUE_LENGTH, UnsafeDestinationError, appendForwardedParameters, fillTemplate, isForwardedParameter } from '../../functions/routing/destinationUrl';
+import fc from 'fast-check';
+import { MAX_DESTINATION_URL_LENGTH, MAX_FORWARDED_VALUE_LENGTH, UnsafeDestinationError, appendForwardedParameters, fillTemplate, isForwardedParameter } from '../../functions/routing/destinationUrl';
 
 const policy = { allowedHosts: ['quote.acme.example'], serviceHosts: ['go.form-router.example'] };
 const values = { zip: '02134', state: 'MA', product: 'auto', lang: 'es' };
@@ -67,5 +68,31 @@ describe('appendForwardedParameters', () => {
 
     expect(url.searchParams.has('utm_term')).toBe(false);
     expect(url.searchParams.get('utm_source')).toBe('ok');
+  });
+
+  it('keeps the URL within the length limit', () => {
+    const url = new URL('https://quote.acme.example/auto');
+    const long = 'x'.repeat(MAX_FORWARDED_VALUE_LENGTH);
+
+    appendForwardedParameters(url, [['utm_a', long], ['utm_b', long], ['utm_c', 'short']], ['utm_*']);
+
+    expect(url.href.length).toBeLessThanOrEqual(MAX_DESTINATION_URL_LENGTH);
+    expect(url.searchParams.get('utm_a')).toBe(long);
+    expect(url.searchParams.has('utm_b')).toBe(false);
+    expect(url.searchParams.get('utm_c')).toBe('short');
+  });
+
+  it('encodes exactly as URLSearchParams does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (value) => {
+        const url = new URL('https://quote.acme.example/auto?zip=02134');
+
+        appendForwardedParameters(url, [['utm_term', value]], ['utm_*']);
+        const expected = new URLSearchParams({ zip: '02134', utm_term: value.toWellFormed() }).toString();
+
+        expect(url.search).toBe(`?${expected}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

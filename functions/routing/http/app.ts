@@ -32,7 +32,8 @@ export function createRequestHandler(deps: RouteDependencies): (event: APIGatewa
     const route = Object.hasOwn(methods, method) ? methods[method] : undefined;
     if (!route) {
       const allowed = Object.keys(methods).join(', ');
-      return problemResponse({ code: 'method_not_allowed', message: `${method} is not allowed on ${path}; allowed: ${allowed}` }, { allow: allowed });
+      const cors = path === '/v1/resolve' ? RESOLVE_CORS_HEADERS : {};
+      return problemResponse({ code: 'method_not_allowed', message: `${method} is not allowed on ${path}; allowed: ${allowed}` }, { allow: allowed, ...cors });
     }
 
     try {

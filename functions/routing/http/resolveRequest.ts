@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { ResolveRequest } from '../resolveForm';
 import { parseQueryParameters } from './queryParameters';
+import { findDuplicateTopLevelKey } from './duplicateJsonKeys';
 import type { RequestError } from './responses';
 
 /** Largest accepted `POST /v1/resolve` body; the four fields fit in a small fraction of it. */
@@ -41,6 +42,11 @@ export function requestFromBody(event: APIGatewayProxyEventV2): ResolveRequest |
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { code: 'invalid_request', message: 'Request body must be a JSON object with "brand", "product", "zip" and optional "lang"' };
+  }
+
+  const duplicate = findDuplicateTopLevelKey(text);
+  if (duplicate !== undefined) {
+    return { code: 'invalid_request', parameter: duplicate.slice(0, 40), message: `Field ${JSON.stringify(duplicate).slice(0, 60)} appears more than once; send each field once` };
   }
 
   const fields = body as Record<string, unknown>;

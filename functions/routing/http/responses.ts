@@ -57,7 +57,7 @@ export function problemResponse(failure: ResolveFailure | RequestError, headers:
 
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers },
+    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers },
     body: JSON.stringify(problem),
   };
 }
@@ -71,7 +71,12 @@ export function errorPage(statusCode: number, message: string): HttpResponse {
   const escaped = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return {
     statusCode,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'",
+    },
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Form Router</title></head><body><h1>This link is not valid</h1><p>${escaped}</p></body></html>`,
   };
 }

@@ -93,7 +93,7 @@ async function resolveTimed(request: ResolveRequest, deps: RouteDependencies) {
 }
 
 function internalError(request: ResolveRequest, deps: RouteDependencies): ResolveResult {
-  const brand = request.brand?.trim().toLowerCase();
+  const brand = request.brand?.normalize('NFKC').trim().toLowerCase();
   const table = brand ? deps.cache.peek(brand) : undefined;
   const facts = { brand: table ? table.brand : null, product: null, language: null, zip: null, state: null, stateInferred: false };
   return { ok: false, failure: { code: 'internal_error', message: 'Resolving failed inside Form Router' }, facts, table };

@@ -42,6 +42,14 @@ describe('createRequestHandler', () => {
     expect(response.headers.allow).toBe('GET');
   });
 
+  it('keeps CORS on 405 from /v1/resolve', async () => {
+    const response = await handle(httpEvent('PUT', '/v1/resolve'));
+
+    expect(response.statusCode).toBe(405);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('treats inherited property names as unknown paths', async () => {
     const response = await handle(getEvent('/__proto__'));
 

@@ -49,8 +49,15 @@ describe('GET /v1/redirect', () => {
   it('escapes the brand on the error page', async () => {
     const response = await handle(getEvent('/v1/redirect', 'brand=%3Cscript%3E&product=auto&zip=30303'));
 
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'");
     expect(response.body).not.toContain('<script>');
     expect(response.body).toContain('&#60;script&#62;');
+  });
+
+  it('accepts a full-width brand', async () => {
+    const response = await handle(getEvent('/v1/redirect', `brand=${encodeURIComponent('ＡＣＭＥ')}&product=auto&zip=30303`));
+
+    expect(response.statusCode).toBe(302);
   });
 
   it('records the redirect event with the final URL', async () => {

@@ -117,6 +117,7 @@ describe('POST /v1/resolve', () => {
     ['an array', '[]', 'JSON object'],
     ['a numeric brand', '{"brand":1,"product":"auto","zip":"30303"}', 'Field "brand" must be a string'],
     ['an unknown field', '{"brand":"acme","product":"auto","zip":"30303","state":"GA"}', 'Unknown field "state"'],
+    ['a repeated field', '{"brand":"acme","brand":"pinecrest","product":"auto","zip":"30303"}', 'Field "brand" appears more than once'],
     ['an oversized body', JSON.stringify({ brand: 'acme', product: 'x'.repeat(10_000), zip: '1' }), 'exceeds'],
   ])('rejects %s', async (_case, body, message) => {
     const response = await handle(postEvent('/v1/resolve', body));
