@@ -1,6 +1,6 @@
 /**
  * Redirect latency on the local server with redirect logging on (batching sink, local-aws-sqs and
- * the log writer into dynalite, in the server's process, as `npm start` runs) against the same
+ * the log writer into dynalite, in a worker thread of the server's process, as `npm start` runs) against the same
  * server dropping every event, the baseline. A third run sends events to the queue with no log
  * writer, which separates what the producer costs from what the local log writer costs by sharing
  * the process. All are loaded at the same fixed request rate, one the log pipeline keeps up with,
@@ -10,22 +10,25 @@
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import autocannon from 'autocannon';
 import type { ChildServer } from './childServer';
+import { loadAtFixedRate } from './fixedRateLoad';
+import type { FixedRateResult } from './fixedRateLoad';
 import { REDIRECT_PATH } from './httpBench';
 
 export interface RedirectLoggingFigures {
   path: string;
   requestsPerSecond: number;
   durationSeconds: number;
-  loggingOnP50Millis: number;
-  loggingOnP99Millis: number;
+  loggingOnP50Micros: number;
+  loggingOnP99Micros: number;
   /** Events sent to the local queue, no log writer running. */
-  queueOnlyP50Millis: number;
-  queueOnlyP99Millis: number;
+  queueOnlyP50Micros: number;
+  queueOnlyP99Micros: number;
   /** Baseline: the same server, events dropped. */
-  loggingOffP50Millis: number;
-  loggingOffP99Millis: number;
+  loggingOffP50Micros: number;
+  loggingOffP99Micros: number;
+  /** Logging on minus logging off, at p99. */
+  addedP99Micros: number;
 }
 
 export async function benchRedirectLogging(requestsPerSecond = 300, durationSeconds = 10): Promise<RedirectLoggingFigures> {
@@ -37,25 +40,26 @@ export async function benchRedirectLogging(requestsPerSecond = 300, durationSeco
     path: REDIRECT_PATH,
     requestsPerSecond,
     durationSeconds,
-    loggingOnP50Millis: on.latency.p50,
-    loggingOnP99Millis: on.latency.p99,
-    queueOnlyP50Millis: queueOnly.latency.p50,
-    queueOnlyP99Millis: queueOnly.latency.p99,
-    loggingOffP50Millis: off.latency.p50,
-    loggingOffP99Millis: off.latency.p99,
+    loggingOnP50Micros: on.p50Micros,
+    loggingOnP99Micros: on.p99Micros,
+    queueOnlyP50Micros: queueOnly.p50Micros,
+    queueOnlyP99Micros: queueOnly.p99Micros,
+    loggingOffP50Micros: off.p50Micros,
+    loggingOffP99Micros: off.p99Micros,
+    addedP99Micros: on.p99Micros - off.p99Micros,
   };
 }
 
 /** Loads the embedded server at a fixed rate after a two-second warm-up at the same rate, and stops it. */
-async function loadAtRate(mode: 'queue' | 'queue-only' | 'discard', rate: number, durationSeconds: number): Promise<autocannon.Result> {
+async function loadAtRate(mode: 'queue' | 'queue-only' | 'discard', rate: number, durationSeconds: number): Promise<FixedRateResult> {
   const server = await startTsxServer('servers/embeddedFormRouterServer.ts', { BENCH_REDIRECT_EVENTS: mode });
-  const options = { url: server.url + REDIRECT_PATH, connections: 10, overallRate: rate };
+  const url = server.url + REDIRECT_PATH;
 
   try {
-    await autocannon({ ...options, duration: 2 });
-    const result = await autocannon({ ...options, duration: durationSeconds });
-    if (result.errors > 0 || result['3xx'] !== result.requests.total) {
-      throw new Error(`redirect events ${mode}: ${result.errors} errors, ${result['3xx']} redirects of ${result.requests.total} requests`);
+    await loadAtFixedRate(url, rate, 2);
+    const result = await loadAtFixedRate(url, rate, durationSeconds);
+    if (result.errors > 0 || result.unexpectedStatus > 0) {
+      throw new Error(`redirect events ${mode}: ${result.errors} errors, ${result.unexpectedStatus} responses other than 302 of ${result.requests}`);
     }
     return result;
   } finally {

@@ -1,11 +1,11 @@
 /**
  * The local server as `npm start` runs it, on in-memory stand-ins, for the redirect logging
  * benchmark. BENCH_REDIRECT_EVENTS selects what happens to each redirect event. With `queue` it
- * goes through the batching sink, local-aws-sqs and the log-writer poller into dynalite, all in
- * this process. With `queue-only` it goes to the queue and no log writer runs. With `discard` it
+ * goes through the batching sink to local-aws-sqs, and the log-writer poller stores it in dynalite;
+ * the stand-ins run in a worker thread, as in `npm start`. With `queue-only` it goes to the queue and no log writer runs. With `discard` it
  * is dropped.
  */
-import { startEmbeddedRuntime } from '../../functions/local/embeddedRuntime';
+import { startEmbeddedRuntimeInWorker } from '../../functions/local/embeddedRuntimeInWorker';
 import { startHttpServer } from '../../functions/local/httpServer';
 import { publishSampleRuleSets } from '../../functions/local/publishSampleRuleSets';
 import { createRedirectEventSink } from '../../functions/redirect-logging/createRedirectEventSink';
@@ -23,7 +23,7 @@ async function start(): Promise<void> {
     throw new Error(`Invalid BENCH_REDIRECT_EVENTS "${mode}": expected queue, queue-only or discard`);
   }
 
-  const runtime = await startEmbeddedRuntime({ startLogWriter: mode !== 'queue-only' });
+  const runtime = await startEmbeddedRuntimeInWorker({ startLogWriter: mode !== 'queue-only' });
   const store = new DynamoRuleStore({ tableName: runtime.config.rulesTable, client: createDynamoDocumentClient(runtime.config) });
   await publishSampleRuleSets(store, runtime.config.serviceHosts);
   const events = mode === 'discard' ? discard : createRedirectEventSink(runtime.config, 'batching');
