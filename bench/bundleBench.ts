@@ -25,7 +25,7 @@ export interface BundleFigures {
   runs: number;
 }
 
-/** The esbuild options of `custom.esbuild` in serverless.yml. */
+/** Bundles the redirect handler with the esbuild options of `custom.esbuild` in serverless.yml and returns the file. */
 export async function bundleRedirectFunction(outdir: string): Promise<string> {
   const outfile = join(outdir, 'handler.js');
   await build({
@@ -111,7 +111,7 @@ function timeToOutput(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
       const millis = Number(process.hrtime.bigint() - started) / 1e6;
       child.stdout.removeAllListeners('data');
       if (status !== '302' && status !== 'ready') {
-        reject(new Error(`bundled handler answered ${status}, expected 302`));
+        reject(new Error(`bundled handler returned status ${status}, expected 302`));
       }
       resolveTime(millis);
     });

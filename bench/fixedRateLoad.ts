@@ -13,7 +13,7 @@ export interface FixedRateResult {
 /**
  * Sends `GET url` at a fixed rate over keep-alive connections and times each request from send to
  * the end of its response, in microseconds. autocannon reports whole milliseconds, too coarse for
- * a budget of one millisecond; this generator records `process.hrtime` per request instead.
+ * a budget of one millisecond, so this generator records `process.hrtime` per request instead.
  */
 export async function loadAtFixedRate(url: string, rate: number, durationSeconds: number, expectedStatus = 302): Promise<FixedRateResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 10 });

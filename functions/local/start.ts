@@ -48,8 +48,8 @@ async function start(): Promise<void> {
 }
 
 /**
- * Keeps the console readable: structured logs from WARN up unless POWERTOOLS_LOG_LEVEL says
- * otherwise, and no AWS SDK notice that its releases after January 2027 need Node.js 22.
+ * Keeps the console readable: structured logs from WARN up unless POWERTOOLS_LOG_LEVEL sets
+ * another level, and no AWS SDK notice that its releases after January 2027 need Node.js 22.
  */
 function quietenConsole(): void {
   if (process.env.POWERTOOLS_LOG_LEVEL === undefined) {
