@@ -22,7 +22,8 @@ export async function startChildServer(script: string, env: NodeJS.ProcessEnv = 
 
   const child = spawn(process.execPath, [outfile], {
     env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // The IPC channel lets the benchmark ask the server for its CPU usage (see cpuProbe.ts).
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
 
   return new Promise((resolveStart, reject) => {

@@ -9,6 +9,7 @@ import { RoutingTableCache } from '../../functions/routing/routingTableCache';
 import { lookupState } from '../../functions/routing/zip/lookupState';
 import { compileRoutingTable } from '../../functions/ruleset/compileRoutingTable';
 import { bundledRuleSets } from '../../functions/routing/bundledRuleSets';
+import { reportCpuUsage } from '../cpuProbe';
 
 const ruleSets = bundledRuleSets();
 const discard: RedirectEventSink = { send: async () => undefined, flush: async () => undefined };
@@ -25,4 +26,7 @@ const cache = new RoutingTableCache({
   refreshSeconds: 10,
 });
 
-startHttpServer(createRequestHandler({ cache, events: discard, serviceHosts: [] }), 0).then((server) => console.log(server.url));
+startHttpServer(createRequestHandler({ cache, events: discard, serviceHosts: [] }), 0).then((local) => {
+  reportCpuUsage(local.server);
+  console.log(local.url);
+});
