@@ -98,7 +98,7 @@ describe('GET /v1/redirect under hostile query strings', () => {
         expect(locationHeaders).toHaveLength(1);
 
         const sent = new URLSearchParams(rawQuery);
-        const brand = (sent.get('brand') ?? '').trim().toLowerCase();
+        const brand = (sent.get('brand') ?? '').normalize('NFKC').trim().toLowerCase();
         const settings = settingsByBrand.get(brand);
         const location = new URL(response.headers.location ?? '');
         expect(settings).toBeDefined();
