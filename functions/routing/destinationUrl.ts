@@ -64,43 +64,67 @@ export function isForwardedParameter(name: string, allowList: readonly string[])
 }
 
 /**
- * Appends the allowed parameters to the destination. Values arrive decoded once and are encoded
- * once, exactly as `URLSearchParams` serialises them; a name the form URL already sets keeps the
- * form's value. Parameters that would take the URL past `MAX_DESTINATION_URL_LENGTH` are left
- * out, because proxies reject longer URLs and the redirect log stores URLs up to twice that long.
- * Only the query is written, so the host cannot change.
+ * Appends the allowed parameters to the destination, as `forwardedQuery` selects and encodes
+ * them. Only the query is written, so the host cannot change.
  */
 export function appendForwardedParameters(url: URL, parameters: [string, string][], allowList: readonly string[]): void {
-  const pieces: string[] = [];
-  let length = url.href.length;
-  let existing: URLSearchParams | undefined;
+  let formParameters: URLSearchParams | undefined;
+  const formNames = { has: (name: string) => (formParameters ??= new URLSearchParams(url.search)).has(name) };
+  const query = forwardedQuery(parameters, allowList, formNames, url.href.length);
+
+  if (query !== '') {
+    url.search = url.search.length > 1 ? `${url.search.slice(1)}&${query}` : query;
+  }
+}
+
+/**
+ * Returns the query string of the allowed parameters, `&`-separated, for a destination URL of
+ * `urlLength` characters. Values arrive decoded once and are encoded once, exactly as
+ * `URLSearchParams` serialises them. A name the form URL already sets (`ownNames`) keeps the
+ * form's value, and a repeated name keeps its first value. Parameters that would take the URL past
+ * `MAX_DESTINATION_URL_LENGTH` are left out, because proxies reject longer URLs and the redirect
+ * log stores URLs up to twice that long.
+ */
+export function forwardedQuery(
+  parameters: [string, string][],
+  allowList: readonly string[],
+  ownNames: { has(name: string): boolean },
+  urlLength: number,
+): string {
+  let query = '';
+  let count = 0;
+  let length = urlLength;
+  const appended: string[] = [];
 
   for (const [name, value] of parameters) {
-    if (pieces.length >= MAX_FORWARDED_PARAMETERS) {
+    if (count >= MAX_FORWARDED_PARAMETERS) {
       break;
     }
     if (!isForwardedParameter(name, allowList) || value.length > MAX_FORWARDED_VALUE_LENGTH) {
       continue;
     }
-    existing ??= new URLSearchParams(url.search);
     const piece = `${formEncode(name)}=${formEncode(value)}`;
-    if (existing.has(name) || length + piece.length + 1 > MAX_DESTINATION_URL_LENGTH) {
+    if (ownNames.has(name) || appended.includes(name) || length + piece.length + 1 > MAX_DESTINATION_URL_LENGTH) {
       continue;
     }
 
-    pieces.push(piece);
-    existing.append(name, value);
+    query = count === 0 ? piece : `${query}&${piece}`;
+    appended.push(name);
+    count += 1;
     length += piece.length + 1;
   }
-
-  if (pieces.length > 0) {
-    const query = pieces.join('&');
-    url.search = url.search.length > 1 ? `${url.search.slice(1)}&${query}` : query;
-  }
+  return query;
 }
 
+/** Characters `application/x-www-form-urlencoded` leaves as they are. */
+const FORM_SAFE = /^[A-Za-z0-9*._-]*$/;
+
 /** Encodes like `application/x-www-form-urlencoded`: everything but `A-Z a-z 0-9 * - . _` is escaped, a space becomes `+`. */
-function formEncode(text: string): string {
+export function formEncode(text: string): string {
+  if (FORM_SAFE.test(text)) {
+    return text;
+  }
+
   return encodeURIComponent(text.toWellFormed())
     .replace(/[!'()~]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+');

@@ -2,7 +2,8 @@ import type { FormType } from '../ruleset/ruleSet';
 import { lookupDecision } from '../ruleset/routingTable';
 import type { RoutingTable } from '../ruleset/routingTable';
 import { resolveLanguage } from '../ruleset/resolveLanguage';
-import { appendForwardedParameters, fillTemplate } from './destinationUrl';
+import { buildDestinationUrl } from './destinationTemplate';
+import { destinationTemplateOf } from './destinationTemplateCache';
 import { requestedLanguage } from './requestedLanguage';
 import { quoteValue } from './resolveFailure';
 import type { ResolveFailure } from './resolveFailure';
@@ -129,12 +130,12 @@ function decide(
 
   const ruleId = decision?.ruleId ?? null;
   const reason: ResolveReason = ruleId === null ? 'fallback' : form.type === 'not-served' ? 'not_served' : 'rule';
-  const policy = { allowedHosts: table.settings.allowedHosts, serviceHosts: context.serviceHosts };
-  const url = fillTemplate(form.url, { zip, state, product, lang: language }, policy);
-  appendForwardedParameters(url, request.forwardParameters, table.settings.forwardedParameters);
+  const destination = destinationTemplateOf(table, formId, context.serviceHosts);
+  const values = { zip, state, product, lang: language };
+  const url = buildDestinationUrl(destination, values, request.forwardParameters, table.settings.forwardedParameters);
 
   return {
-    url: url.href,
+    url,
     form: formId,
     formType: form.type,
     state,
