@@ -26,13 +26,14 @@ export async function resolveRoute(event: APIGatewayProxyEventV2, deps: RouteDep
     return problemResponse(request, RESOLVE_CORS_HEADERS);
   }
 
-  const { result, send } = await resolveTimed(request, deps);
+  const timed = await resolveTimed(request, deps);
+  const { result } = timed;
   if (!result.ok) {
-    await send('resolve', null);
+    await sendEvent('resolve', timed, null, deps);
     return problemResponse(result.failure, RESOLVE_CORS_HEADERS);
   }
 
-  await send('resolve', result.resolution.url);
+  await sendEvent('resolve', timed, result.resolution.url, deps);
   const { url, form, formType, state, stateInferred, language, ruleId, rulesetVersion, reason } = result.resolution;
   const body = { url, form, formType, state, stateInferred, language, ruleId, rulesetVersion, reason };
   return jsonResponse(200, body, RESOLVE_CORS_HEADERS);
@@ -45,14 +46,16 @@ export async function resolveRoute(event: APIGatewayProxyEventV2, deps: RouteDep
  */
 export async function redirectRoute(event: APIGatewayProxyEventV2, deps: RouteDependencies): Promise<HttpResponse> {
   const request = requestFromQuery(event);
-  const { result, send } = await resolveTimed(request, deps);
+  const pending = resolveTimed(request, deps);
+  const timed = pending instanceof Promise ? await pending : pending;
+  const { result } = timed;
   if (result.ok) {
-    await send('redirect', result.resolution.url);
+    await sendEvent('redirect', timed, result.resolution.url, deps);
     return redirectResponse(result.resolution.url);
   }
 
   if (!result.table) {
-    await send('redirect', null);
+    await sendEvent('redirect', timed, null, deps);
     return errorPage(result.failure.code === 'missing_parameter' ? 400 : 404, result.failure.message);
   }
 
@@ -61,35 +64,63 @@ export async function redirectRoute(event: APIGatewayProxyEventV2, deps: RouteDe
   fallback.searchParams.set('reason', result.failure.code);
   appendForwardedParameters(fallback, request.forwardParameters, result.table.settings.forwardedParameters);
 
-  await send('redirect', fallback.href);
+  await sendEvent('redirect', timed, fallback.href, deps);
   return redirectResponse(fallback.href);
 }
 
+/** A resolve result with the request's start time and the time resolving took, for the redirect event. */
+interface TimedResult {
+  result: ResolveResult;
+  /** Milliseconds since the epoch when resolving started. */
+  startedAt: number;
+  latencyMs: number;
+}
+
 /**
- * Resolves with a fresh table and returns a function that sends the request's one redirect
- * event. An unexpected error becomes an `internal_error` failure, logged once, so that the
- * redirect route can still send a known brand's visitor to its fallback URL.
+ * Resolves with a fresh table. Returns a promise only when the routing tables are due for a
+ * refresh, so that the common case awaits nothing. An unexpected error becomes an
+ * `internal_error` failure, logged once, so that the redirect route can still send a known
+ * brand's visitor to its fallback URL.
  */
-async function resolveTimed(request: ResolveRequest, deps: RouteDependencies) {
-  const startedAt = new Date();
+function resolveTimed(request: ResolveRequest, deps: RouteDependencies): TimedResult | Promise<TimedResult> {
+  const startedAt = Date.now();
   const started = performance.now();
-  let result: ResolveResult;
 
+  let refresh: Promise<void> | undefined;
   try {
-    const refresh = deps.cache.refreshIfDue();
-    if (refresh) {
-      await refresh;
-    }
-    result = resolveForm(request, { tableFor: (name) => deps.cache.peek(name), serviceHosts: deps.serviceHosts });
+    refresh = deps.cache.refreshIfDue();
   } catch (error) {
-    logger.error('resolve failed', { error: error as Error, brand: request.brand?.slice(0, 64) });
-    result = internalError(request, deps);
+    return timedResult(failed(error, request, deps), startedAt, started);
   }
+  if (refresh) {
+    return refresh.then(
+      () => timedResult(resolveOrFail(request, deps), startedAt, started),
+      (error: unknown) => timedResult(failed(error, request, deps), startedAt, started),
+    );
+  }
+  return timedResult(resolveOrFail(request, deps), startedAt, started);
+}
 
-  const latencyMs = performance.now() - started;
-  const send = (endpoint: RedirectEvent['endpoint'], url: string | null) =>
-    deps.events.send(redirectEventOf(endpoint, result, url, startedAt, latencyMs));
-  return { result, send };
+function resolveOrFail(request: ResolveRequest, deps: RouteDependencies): ResolveResult {
+  try {
+    return resolveForm(request, { tableFor: (name) => deps.cache.peek(name), serviceHosts: deps.serviceHosts });
+  } catch (error) {
+    return failed(error, request, deps);
+  }
+}
+
+function timedResult(result: ResolveResult, startedAt: number, started: number): TimedResult {
+  return { result, startedAt, latencyMs: performance.now() - started };
+}
+
+/** Sends the request's one redirect event. */
+function sendEvent(endpoint: RedirectEvent['endpoint'], timed: TimedResult, url: string | null, deps: RouteDependencies): Promise<void> {
+  return deps.events.send(redirectEventOf(endpoint, timed.result, url, timed.startedAt, timed.latencyMs));
+}
+
+function failed(error: unknown, request: ResolveRequest, deps: RouteDependencies): ResolveResult {
+  logger.error('resolve failed', { error: error as Error, brand: request.brand?.slice(0, 64) });
+  return internalError(request, deps);
 }
 
 function internalError(request: ResolveRequest, deps: RouteDependencies): ResolveResult {
