@@ -56,11 +56,20 @@ export async function startHttpServer(handle: EventHandler, port: number): Promi
 }
 
 async function serve(handle: EventHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const body = hasBody(request) ? await readBody(request) : '';
-  const result = await handle(toEvent(request, body));
+  // Requests without a body, every redirect among them, await nothing before the handler.
+  const result = hasBody(request) ? await handle(toEvent(request, await readBody(request))) : await handle(toEvent(request, ''));
   const responseBody = result.body ?? '';
+
   // A known length lets Node send headers and body in one write instead of a chunked response.
-  response.writeHead(result.statusCode, { ...result.headers, 'content-length': Buffer.byteLength(responseBody) });
+  // Node accepts headers as a flat name, value list, which spares copying the handler's object.
+  const headers: (string | number)[] = [];
+  for (const name in result.headers) {
+    if (name !== 'content-length') {
+      headers.push(name, result.headers[name]!);
+    }
+  }
+  headers.push('content-length', responseBody === '' ? 0 : Buffer.byteLength(responseBody));
+  response.writeHead(result.statusCode, headers as string[]);
   response.end(responseBody);
 }
 
