@@ -8,7 +8,6 @@
 import { startEmbeddedRuntimeInWorker } from '../../functions/local/embeddedRuntimeInWorker';
 import { startHttpServer } from '../../functions/local/httpServer';
 import { publishSampleRuleSets } from '../../functions/local/publishSampleRuleSets';
-import { createRedirectEventSink } from '../../functions/redirect-logging/createRedirectEventSink';
 import type { RedirectEventSink } from '../../functions/redirect-logging/redirectEvent';
 import { DynamoRuleStore } from '../../functions/rule-store/dynamoRuleStore';
 import { createRoutingDependencies } from '../../functions/routing/createRoutingDependencies';
@@ -26,7 +25,7 @@ async function start(): Promise<void> {
   const runtime = await startEmbeddedRuntimeInWorker({ startLogWriter: mode !== 'queue-only' });
   const store = new DynamoRuleStore({ tableName: runtime.config.rulesTable, client: createDynamoDocumentClient(runtime.config) });
   await publishSampleRuleSets(store, runtime.config.serviceHosts);
-  const events = mode === 'discard' ? discard : createRedirectEventSink(runtime.config, 'batching');
+  const events = mode === 'discard' ? discard : runtime.events;
   const server = await startHttpServer(createRequestHandler(createRoutingDependencies(runtime.config, store, events)), 0);
   console.log(server.url);
 }

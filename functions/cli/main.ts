@@ -23,6 +23,9 @@ Groups:
 Run "form-router <group> --help" for the commands of a group.`;
 
 export async function main(argv: string[]): Promise<number> {
+  // The pinned AWS SDK runs on Node.js 20; its notice about releases after January 2027 would
+  // precede every command's output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const [group, ...rest] = argv;
   if (group === undefined || group === '--help' || group === '-h') {
     console.log(USAGE);

@@ -1,18 +1,25 @@
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { RedirectEvent, RedirectEventSink } from '../redirect-logging/redirectEvent';
 import type { FormRouterConfig } from '../shared/config';
 import type { EmbeddedRuntime, EmbeddedRuntimeOptions } from './embeddedRuntime';
-import type { StandInsMessage } from './standInsWorker';
+import type { StandInsCommand, StandInsMessage } from './standInsWorker';
 
 /** Milliseconds `close()` waits for the worker to drain the queue and stop its servers. */
 const CLOSE_TIMEOUT_MS = 15_000;
 
+/** The embedded runtime of a worker thread, with a sink that hands redirect events to it. */
+export interface WorkerEmbeddedRuntime extends EmbeddedRuntime {
+  /** Sends redirect events to the local queue from the worker, batched as in `npm start`. */
+  events: RedirectEventSink;
+}
+
 /**
- * Starts the local stand-ins in a worker thread of this process, so that dynalite's storage
- * work and the log writer never hold up the event loop that serves redirects. The process still
- * owns the data folder alone, as LevelDB requires.
+ * Starts the local stand-ins in a worker thread of this process. dynalite's storage work, the
+ * log writer and the AWS SDK calls that send redirect events then never hold up the event loop
+ * that serves redirects. The process still owns the data folder alone, as LevelDB requires.
  */
-export async function startEmbeddedRuntimeInWorker(options: EmbeddedRuntimeOptions): Promise<EmbeddedRuntime> {
+export async function startEmbeddedRuntimeInWorker(options: EmbeddedRuntimeOptions): Promise<WorkerEmbeddedRuntime> {
   const worker = createWorker(options);
   const ready = await nextMessage(worker);
   if (ready.type !== 'ready') {
@@ -20,16 +27,58 @@ export async function startEmbeddedRuntimeInWorker(options: EmbeddedRuntimeOptio
     throw new Error(ready.type === 'failed' ? ready.message : `Unexpected message from the stand-ins worker: ${ready.type}`);
   }
 
+  const send = (command: StandInsCommand) => worker.postMessage(command);
+  const events = new WorkerRedirectEventSink(send, () => nextMessage(worker));
   return {
     config: ready.config as FormRouterConfig,
     owned: true,
     instance: ready.instance as EmbeddedRuntime['instance'],
+    events,
     close: async () => {
-      worker.postMessage('close');
+      events.post();
+      send({ type: 'close' });
       await Promise.race([nextMessage(worker), new Promise((done) => setTimeout(done, CLOSE_TIMEOUT_MS))]);
       await worker.terminate();
     },
   };
+}
+
+/**
+ * Collects the events of one turn of the event loop and posts them to the worker in one message,
+ * so that a redirect pays for appending to an array, not for a message or an SQS call.
+ */
+class WorkerRedirectEventSink implements RedirectEventSink {
+  private pending: RedirectEvent[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly command: (command: StandInsCommand) => void,
+    private readonly reply: () => Promise<StandInsMessage>,
+  ) {}
+
+  async send(event: RedirectEvent): Promise<void> {
+    this.pending.push(event);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.post());
+    }
+  }
+
+  async flush(): Promise<void> {
+    this.post();
+    const flushed = this.reply();
+    this.command({ type: 'flush' });
+    await flushed;
+  }
+
+  /** Posts the collected events now. */
+  post(): void {
+    this.scheduled = false;
+    if (this.pending.length > 0) {
+      this.command({ type: 'events', events: this.pending });
+      this.pending = [];
+    }
+  }
 }
 
 /** Runs the worker entry from its TypeScript source through tsx, or from JavaScript when built. */

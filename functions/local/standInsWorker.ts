@@ -1,16 +1,24 @@
 /**
  * Worker-thread entry that owns the local stand-ins (dynalite, local-aws-sqs, the log-writer
- * poller). Started by `startEmbeddedRuntimeInWorker`; it reports `ready` with the configuration
- * and stops on a `close` message.
+ * poller) and sends redirect events to the local queue. Started by
+ * `startEmbeddedRuntimeInWorker`; it reports `ready` with the configuration, takes `events`,
+ * answers `flush` with `flushed`, and stops on `close`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { createRedirectEventSink } from '../redirect-logging/createRedirectEventSink';
+import type { RedirectEvent } from '../redirect-logging/redirectEvent';
 import { startEmbeddedRuntime } from './embeddedRuntime';
 import type { EmbeddedRuntimeOptions } from './embeddedRuntime';
 
+/** Messages from the worker to the thread that started it. */
 export type StandInsMessage =
   | { type: 'ready'; config: unknown; instance: unknown }
   | { type: 'failed'; message: string }
+  | { type: 'flushed' }
   | { type: 'closed' };
+
+/** Messages from the starting thread to the worker. */
+export type StandInsCommand = { type: 'events'; events: RedirectEvent[] } | { type: 'flush' } | { type: 'close' };
 
 async function run(): Promise<void> {
   const port = parentPort;
@@ -20,9 +28,18 @@ async function run(): Promise<void> {
 
   try {
     const runtime = await startEmbeddedRuntime(workerData as EmbeddedRuntimeOptions);
-    port.on('message', (message: unknown) => {
-      if (message === 'close') {
-        runtime.close().finally(() => port.postMessage({ type: 'closed' } satisfies StandInsMessage));
+    const events = createRedirectEventSink(runtime.config, 'batching');
+
+    port.on('message', (command: StandInsCommand) => {
+      if (command.type === 'events') {
+        command.events.forEach((event) => void events.send(event));
+      } else if (command.type === 'flush') {
+        events.flush().finally(() => port.postMessage({ type: 'flushed' } satisfies StandInsMessage));
+      } else if (command.type === 'close') {
+        events
+          .flush()
+          .then(() => runtime.close())
+          .finally(() => port.postMessage({ type: 'closed' } satisfies StandInsMessage));
       }
     });
     port.postMessage({ type: 'ready', config: runtime.config, instance: runtime.instance } satisfies StandInsMessage);

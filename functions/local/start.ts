@@ -3,7 +3,6 @@
  * rule sets of `rules/`, serves the HTTP API and prints example URLs. Ctrl-C flushes buffered
  * redirect events and stops everything.
  */
-import { createRedirectEventSink } from '../redirect-logging/createRedirectEventSink';
 import { DynamoRuleStore } from '../rule-store/dynamoRuleStore';
 import { createRoutingDependencies } from '../routing/createRoutingDependencies';
 import { createRequestHandler } from '../routing/http/app';
@@ -29,7 +28,7 @@ async function start(): Promise<void> {
   const store = new DynamoRuleStore({ tableName: runtime.config.rulesTable, client: createDynamoDocumentClient(runtime.config) });
   const published = await publishSampleRuleSets(store, runtime.config.serviceHosts);
 
-  const events = createRedirectEventSink(runtime.config, 'batching');
+  const events = runtime.events;
   const dependencies = createRoutingDependencies(runtime.config, store, events);
   await dependencies.cache.allTables();
   const handle = createRequestHandler(dependencies);
