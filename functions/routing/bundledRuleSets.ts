@@ -2,7 +2,7 @@ import type { RuleSet } from '../ruleset/ruleSet';
 import snapshot from './bundledRuleSets.generated.json';
 
 /**
- * The rule sets of `rules/` as they were when the bundle was built. The hot path serves them only
+ * Returns the rule sets of `rules/` as they were when the bundle was built. The hot path serves them only
  * when the rule store cannot be read at a cold start. `npm run rules:snapshot` regenerates the
  * file, and a test fails while it differs from `rules/`.
  */

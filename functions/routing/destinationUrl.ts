@@ -8,7 +8,7 @@ const RESERVED_PARAMETERS = new Set(['reason']);
 /** Forwarded values longer than this are dropped rather than cut, since a cut value would be wrong. */
 export const MAX_FORWARDED_VALUE_LENGTH = 2048;
 export const MAX_FORWARDED_PARAMETERS = 30;
-/** Longest destination URL Form Router builds; forwarded parameters that do not fit are dropped. */
+/** Maximum length of a destination URL; forwarded parameters that do not fit are dropped. */
 export const MAX_DESTINATION_URL_LENGTH = 4096;
 const PARAMETER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 

@@ -21,7 +21,7 @@ export interface ResolveRequest {
   forwardParameters: [string, string][];
 }
 
-/** Why the visitor goes where they go. */
+/** Reason for the destination: a matching rule, the fallback form, or the not-served form. */
 export type ResolveReason = 'rule' | 'fallback' | 'not_served';
 
 export interface Resolution {
@@ -36,7 +36,7 @@ export interface Resolution {
   reason: ResolveReason;
 }
 
-/** What is known about the request, valid or not, for the redirect event. */
+/** Facts known about the request, valid or not, for the redirect event. */
 export interface ResolveFacts {
   brand: string | null;
   product: string | null;
@@ -129,7 +129,12 @@ function decide(
   }
 
   const ruleId = decision?.ruleId ?? null;
-  const reason: ResolveReason = ruleId === null ? 'fallback' : form.type === 'not-served' ? 'not_served' : 'rule';
+  let reason: ResolveReason = 'rule';
+  if (ruleId === null) {
+    reason = 'fallback';
+  } else if (form.type === 'not-served') {
+    reason = 'not_served';
+  }
   const destination = destinationTemplateOf(table, formId, context.serviceHosts);
   const values = { zip, state, product, lang: language };
   const url = buildDestinationUrl(destination, values, request.forwardParameters, table.settings.forwardedParameters);

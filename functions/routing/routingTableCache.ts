@@ -3,10 +3,10 @@ import type { RoutingTable } from '../ruleset/routingTable';
 import type { RuleSet } from '../ruleset/ruleSet';
 import { logger } from '../shared/logger';
 
-/** What the hot path reads from the rule store: the active pointers and the versions they name. */
+/** Rule store reads of the hot path: the active pointers and the versions they name. */
 export type ActiveVersionSource = Pick<RuleStore, 'listActive' | 'getVersion'>;
 
-/** Where each brand's table came from: the rule store, or the snapshot bundled at build time. */
+/** Origin of a brand's table: the rule store, or the snapshot bundled at build time. */
 export type TableSource = 'store' | 'snapshot';
 
 export interface RoutingTableCacheOptions {
@@ -40,7 +40,7 @@ export class RoutingTableCache {
     return this.tables.get(brand);
   }
 
-  /** Every loaded table with its source, refreshed like `tableFor`. */
+  /** Refreshes like `tableFor`, then returns every loaded table with its source. */
   async allTables(): Promise<{ table: RoutingTable; source: TableSource }[]> {
     await this.refreshIfDue();
     return [...this.tables.values()].map((table) => ({ table, source: this.sources.get(table.brand) ?? 'store' }));
