@@ -1,5 +1,6 @@
 import { createSampleApp } from '../../support/routingApp';
 import { getEvent, httpEvent, postEvent } from '../../support/httpEvents';
+import { RULES_DIR, loadAllRuleSets } from '../../../functions/ruleset/loadRuleSet';
 
 const { handle, events } = createSampleApp();
 
@@ -92,6 +93,34 @@ describe('GET /v1/resolve', () => {
 
     expect(response.statusCode).toBe(204);
     expect(response.headers['access-control-allow-methods']).toContain('GET');
+  });
+});
+
+describe('a brand without language fallback', () => {
+  const strict = createSampleApp(
+    loadAllRuleSets(RULES_DIR).map((ruleSet) => ({ ...ruleSet, settings: { ...ruleSet.settings, languageFallback: false } })),
+  );
+
+  it('returns unsupported_language with the accepted languages', async () => {
+    const response = await strict.handle(getEvent('/v1/resolve', 'brand=acme&product=life&zip=30303&lang=es'));
+    const body = JSON.parse(response.body ?? '{}');
+
+    expect(response.statusCode).toBe(422);
+    expect(body.code).toBe('unsupported_language');
+    expect(body.accepted).toEqual(['en']);
+  });
+
+  it('redirects to the fallback URL with the reason', async () => {
+    const response = await strict.handle(getEvent('/v1/redirect', 'brand=acme&product=life&zip=30303&lang=fr'));
+
+    expect(response.statusCode).toBe(302);
+    expect(new URL(response.headers.location ?? '').searchParams.get('reason')).toBe('unsupported_language');
+  });
+
+  it('still serves an offered language', async () => {
+    const response = await strict.handle(getEvent('/v1/resolve', 'brand=acme&product=auto&zip=30303&lang=es'));
+
+    expect(JSON.parse(response.body ?? '{}').language).toBe('es');
   });
 });
 
