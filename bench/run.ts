@@ -21,9 +21,25 @@ const BENCHMARKS: Record<string, Benchmark> = {
   redirectLogging: () => benchRedirectLogging(),
 };
 
+const USAGE = `Usage: npm run bench -- [name ...] [--json]
+
+Runs the named benchmarks (default: all) against baselines measured in the same run.
+Names: ${Object.keys(BENCHMARKS).join(', ')}
+  --json     print one JSON object with every figure instead of tables
+  --help     show this help`;
+
 async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  const unknownOptions = argv.filter((arg) => arg.startsWith('-') && arg !== '--json');
+  if (unknownOptions.length > 0) {
+    throw new Error(`Unknown option ${unknownOptions.join(', ')}\n\n${USAGE}`);
+  }
+
   const json = argv.includes('--json');
-  const names = argv.filter((arg) => !arg.startsWith('--'));
+  const names = argv.filter((arg) => !arg.startsWith('-'));
   const unknown = names.filter((name) => !Object.hasOwn(BENCHMARKS, name));
   if (unknown.length > 0) {
     throw new Error(`Unknown benchmark ${unknown.join(', ')}; available: ${Object.keys(BENCHMARKS).join(', ')}`);

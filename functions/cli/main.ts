@@ -2,6 +2,7 @@
  * Entry point of the `form-router` command line. Each command group lives in its own module and
  * returns the process exit code: 0 success, 1 failure, 2 usage error, 3 invalid rules.
  */
+import { logger } from '../shared/logger';
 import { runLogsCommand } from './logs/logsCommand';
 import { runRulesCommand } from './rules/rulesCommand';
 
@@ -26,6 +27,10 @@ export async function main(argv: string[]): Promise<number> {
   // The pinned AWS SDK runs on Node.js 20; its notice about releases after January 2027 would
   // precede every command's output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // Structured logs go to stdout with the command's own output; below WARN they only add noise.
+  if (process.env.POWERTOOLS_LOG_LEVEL === undefined) {
+    logger.setLogLevel('WARN');
+  }
   const [group, ...rest] = argv;
   if (group === undefined || group === '--help' || group === '-h') {
     console.log(USAGE);

@@ -119,7 +119,7 @@ function formatRecent(brand: string, logs: RedirectLogItem[], target: string): s
 
   const headers = ['time', 'endpoint', 'outcome', 'product', 'lang', 'zip', 'state', 'form', 'rule', 'version', 'ms'];
   const rows = logs.map((log) => [
-    log.time, log.endpoint, log.outcome, cell(log.product), cell(log.language), cell(log.zip),
+    log.time, log.endpoint, log.errorCode === null ? log.outcome : `${log.outcome} (${log.errorCode})`, cell(log.product), cell(log.language), cell(log.zip),
     log.state === null ? '-' : `${log.state}${log.stateInferred ? '*' : ''}`,
     cell(log.form), cell(log.ruleId), cell(log.rulesetVersion), cell(log.latencyMs),
   ]);

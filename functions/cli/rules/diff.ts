@@ -180,7 +180,9 @@ function formatImpact(impact: ImpactEstimate, days: number): string {
   }
 
   const formChange = impact.redirectedByFormChange > 0 ? ` ${impact.redirectedByFormChange} more keep their form but land on its changed URL.` : '';
-  return `  Impact: ${impact.moved} of ${impact.considered} redirects logged in ${period} would go to another form.${formChange}`;
+  const skipped = impact.total - impact.considered;
+  const scope = skipped > 0 ? ` (${skipped} more were invalid input or errors, which no rule decides)` : '';
+  return `  Impact: ${impact.moved} of ${impact.considered} redirects that reached a form in ${period} would go to another form${scope}.${formChange}`;
 }
 
 /** Pads each column to its widest cell, so the changes read as a table. */

@@ -50,7 +50,7 @@ export async function runHistory(args: string[], io: PublishCommandIo): Promise<
   }
 }
 
-/** Formats one line per entry, plus the error's first line under a failed or rejected one. */
+/** Formats one line per entry, plus the error's lines (at most `MAX_REASON_LINES`) under a failed or rejected one. */
 export function formatHistory(brand: string, entries: HistoryEntry[]): string {
   if (entries.length === 0) {
     return `${brand}: no publish or rollback runs recorded.`;
@@ -63,7 +63,15 @@ function formatEntry(entry: HistoryEntry): string[] {
   const version = entry.version === null ? '-' : `v${entry.version}`;
   const previous = entry.previousVersion === null ? 'none' : `v${entry.previousVersion}`;
   const line = [entry.at, entry.action.padEnd(8), entry.outcome.padEnd(9), `${version} (was ${previous})`.padEnd(16), entry.actor, entry.publishId].join('  ');
-  const reason = entry.error ? [`    ${entry.error.name}: ${entry.error.message.split('\n')[0]}`] : [];
+  if (!entry.error) {
+    return [line];
+  }
 
-  return [line, ...reason];
+  const [summary = '', ...details] = entry.error.message.split('\n').filter((text) => text.trim() !== '');
+  const shown = details.slice(0, MAX_REASON_LINES).map((detail) => `      ${detail.trim()}`);
+  const hidden = details.length > MAX_REASON_LINES ? [`      ... ${details.length - MAX_REASON_LINES} more (see --json)`] : [];
+  return [line, `    ${entry.error.name}: ${summary}`, ...shown, ...hidden];
 }
+
+/** Error lines shown per failed run; `--json` has them all. */
+const MAX_REASON_LINES = 5;

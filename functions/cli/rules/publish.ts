@@ -61,6 +61,9 @@ async function publishWith(io: PublishCommandIo, request: { ruleSet: RuleSet; ac
 
   try {
     const { ruleSet, activateAt } = request;
+    if (activateAt !== undefined && request.stage === undefined) {
+      io.err(`Checking and storing ${ruleSet.settings.brand}, then waiting until ${activateAt} to activate it; keep this command running.`);
+    }
     const result = await publishBrand({ ruleSet, actor: currentActor(), activateAt, store: backend.store, runner: backend.runner });
     printResult(io, result, request.json, request.stage);
     return exitCodeOf(result);

@@ -108,7 +108,7 @@ describe('rules diff', () => {
     expect(text).toMatch(/demo: rules\/demo compared with active version \d+ \(local\)\./);
     expect(text).toContain('5 input(s) go to another form (auto 4, home 1)');
     expect(text).toMatch(/home\/en\s+TX\s+home-online \(home-default\)\s+→\s+not-served \(home-texas-not-offered\)/);
-    expect(text).toContain('Impact: 2 of 3 redirects logged in the last 7 days would go to another form.');
+    expect(text).toContain('Impact: 2 of 3 redirects that reached a form in the last 7 days would go to another form.');
   });
 
   it('rejects invalid local rules with exit code 3', async () => {

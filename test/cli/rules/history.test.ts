@@ -33,7 +33,8 @@ describe('rules history', () => {
     expect(code).toBe(0);
     expect(lines[0]).toMatch(/^\S+Z\s+publish\s+rejected\s+- \(was v1\)\s+test:ana\s+publish-/);
     expect(lines[1]).toBe('    ValidationFailed: Rule set of brand "acme" failed validation with 1 error(s):');
-    expect(lines[2]).toMatch(/^\S+Z\s+publish\s+activated\s+v1 \(was none\)\s+test:ana\s+publish-/);
+    expect(lines[2]).toMatch(/^ {6}- \[unknown_form\] Brand "acme", rule "auto-default" routes to the form "no-such-form"/);
+    expect(lines[3]).toMatch(/^\S+Z\s+publish\s+activated\s+v1 \(was none\)\s+test:ana\s+publish-/);
   });
 
   it('prints at most --limit entries as JSON', async () => {
