@@ -37,7 +37,12 @@ export async function startEmbeddedRuntimeInWorker(options: EmbeddedRuntimeOptio
     close: async () => {
       events.post();
       send({ type: 'close' });
-      await Promise.race([nextMessage(worker), new Promise((done) => setTimeout(done, CLOSE_TIMEOUT_MS))]);
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise((done) => {
+        timer = setTimeout(done, CLOSE_TIMEOUT_MS);
+      });
+      await Promise.race([nextMessage(worker), timedOut]);
+      clearTimeout(timer);
       await worker.terminate();
     },
   };
