@@ -21,7 +21,7 @@ export interface LocalHttpServer {
 export async function startHttpServer(handle: EventHandler, port: number): Promise<LocalHttpServer> {
   const server = createServer((request, response) => {
     serve(handle, request, response).catch((error: unknown) => {
-      // A client that hangs up mid-request is not a server failure, and cannot be answered anyway.
+      // A client that hangs up mid-request is not a server failure, and no response can reach it.
       if (request.destroyed || response.destroyed) {
         logger.debug('local request aborted by the client', { error: error as Error });
         return;
@@ -73,7 +73,7 @@ async function serve(handle: EventHandler, request: IncomingMessage, response: S
   response.end(responseBody);
 }
 
-/** Whether the request announces a body; reading an absent one would cost a stream iteration per request. */
+/** Checks whether the request announces a body; reading an absent one would cost a stream iteration per request. */
 function hasBody(request: IncomingMessage): boolean {
   return request.headers['transfer-encoding'] !== undefined || (request.headers['content-length'] ?? '0') !== '0';
 }

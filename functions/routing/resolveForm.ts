@@ -129,12 +129,7 @@ function decide(
   }
 
   const ruleId = decision?.ruleId ?? null;
-  let reason: ResolveReason = 'rule';
-  if (ruleId === null) {
-    reason = 'fallback';
-  } else if (form.type === 'not-served') {
-    reason = 'not_served';
-  }
+  const reason = resolveReason(ruleId, form.type);
   const destination = destinationTemplateOf(table, formId, context.serviceHosts);
   const values = { zip, state, product, lang: language };
   const url = buildDestinationUrl(destination, values, request.forwardParameters, table.settings.forwardedParameters);
@@ -154,4 +149,12 @@ function decide(
 
 function missing(parameter: string): ResolveFailure {
   return { code: 'missing_parameter', parameter, message: `Missing required parameter "${parameter}"` };
+}
+
+/** Names the reason for a destination: no deciding rule is the fallback, a not-served form is `not_served`. */
+export function resolveReason(ruleId: string | null, formType: FormType): ResolveReason {
+  if (ruleId === null) {
+    return 'fallback';
+  }
+  return formType === 'not-served' ? 'not_served' : 'rule';
 }

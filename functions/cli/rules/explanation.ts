@@ -4,6 +4,7 @@ import { primarySubtag, resolveLanguage } from '../../ruleset/resolveLanguage';
 import type { BrandSettings, FormType, RuleSet } from '../../ruleset/ruleSet';
 import { fillTemplate } from '../../routing/destinationUrl';
 import type { TemplateValues } from '../../routing/destinationUrl';
+import { resolveReason } from '../../routing/resolveForm';
 import { lookupState } from '../../routing/zip/lookupState';
 import { normalizeZip } from '../../routing/zip/normalizeZip';
 
@@ -38,7 +39,7 @@ export interface Explanation {
   brand: string;
   source: { label: string; version: number | null };
   request: ExplainRequest;
-  /** `error` when the request fails before a form is chosen; `error` then says why. */
+  /** `error` when the request fails before a form is chosen; `error` then gives the reason. */
   outcome: 'form' | 'error';
   error?: { code: string; message: string };
   zip: string | null;
@@ -140,7 +141,7 @@ function describeForm(ruleSet: RuleSet, formId: string, ruleId: string | null, v
     return null;
   }
 
-  const reason = ruleId === null ? 'fallback' : form.type === 'not-served' ? 'not_served' : 'rule';
+  const reason = resolveReason(ruleId, form.type);
   try {
     const url = fillTemplate(form.url, values, { allowedHosts: ruleSet.settings.allowedHosts, serviceHosts });
     return { id: formId, type: form.type, url: url.href, reason };

@@ -49,7 +49,7 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
   };
 }
 
-/** An RFC 9457 problem document with the stable `code` of the failure. */
+/** Builds an RFC 9457 problem document with the stable `code` of the failure. */
 export function problemResponse(failure: ResolveFailure | RequestError, headers: Record<string, string> = {}): HttpResponse {
   const status = FAILURE_STATUS[failure.code];
   const { code, message, ...details } = failure;
@@ -66,7 +66,7 @@ export function redirectResponse(location: string): HttpResponse {
   return { statusCode: 302, headers: { location, 'cache-control': 'no-store' }, body: '' };
 }
 
-/** The error page of `/v1/redirect`, used only when there is no brand to send the visitor back to. */
+/** Builds the error page of `/v1/redirect`, used only when there is no brand to send the visitor back to. */
 export function errorPage(statusCode: number, message: string): HttpResponse {
   const escaped = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return {
