@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoDocumentClient } from '../shared/awsClients';
 import { loadConfig } from '../shared/config';
@@ -22,6 +22,12 @@ export interface DynamoRedirectLogStoreOptions {
 }
 
 type StoredItem = RedirectLogItem & { pk: string; sk: string };
+
+/** Items per `BatchWriteItem` request, DynamoDB's limit. */
+const BATCH_WRITE_LIMIT = 25;
+
+/** Requests per batch, the first included, before unprocessed items are reported as not stored. */
+const BATCH_WRITE_ATTEMPTS = 4;
 
 let defaultClient: DynamoDBDocumentClient | undefined;
 
@@ -55,7 +61,7 @@ export class DynamoRedirectLogStore implements RedirectLogStore {
   }
 
   async putEvent(event: RedirectEvent): Promise<PutEventOutcome> {
-    const item: StoredItem = { ...event, ...logKeyOf(event, this.shardCount), expiresAt: expiresAtOf(event, this.retentionDays) };
+    const item = this.itemOf(event);
 
     try {
       await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
@@ -66,6 +72,37 @@ export class DynamoRedirectLogStore implements RedirectLogStore {
       throw error;
     }
     return 'stored';
+  }
+
+  async putEvents(events: readonly RedirectEvent[]): Promise<RedirectEvent[]> {
+    const unstored: RedirectEvent[] = [];
+    for (let start = 0; start < events.length; start += BATCH_WRITE_LIMIT) {
+      unstored.push(...(await this.writeBatch(events.slice(start, start + BATCH_WRITE_LIMIT))));
+    }
+
+    return unstored;
+  }
+
+  /** Writes up to 25 events, sending unprocessed items again with backoff, and returns those still unprocessed. */
+  private async writeBatch(events: RedirectEvent[]): Promise<RedirectEvent[]> {
+    const byKey = new Map(events.map((event) => [logKeyOf(event, this.shardCount).sk, event]));
+    let requests = events.map((event) => ({ PutRequest: { Item: this.itemOf(event) } }));
+
+    for (let attempt = 0; requests.length > 0 && attempt < BATCH_WRITE_ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      }
+      const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+      requests = (UnprocessedItems?.[this.tableName] ?? []).flatMap((request) =>
+        request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item as StoredItem } }] : [],
+      );
+    }
+
+    return requests.flatMap((request) => byKey.get(request.PutRequest.Item.sk) ?? []);
+  }
+
+  private itemOf(event: RedirectEvent): StoredItem {
+    return { ...event, ...logKeyOf(event, this.shardCount), expiresAt: expiresAtOf(event, this.retentionDays) };
   }
 
   async queryRedirectLogs(brand: string, since: Date, until: Date): Promise<RedirectLogItem[]> {

@@ -46,3 +46,13 @@ function describeRange(since: Date, until: Date): string {
   }
   return `Invalid time range: since ${since.toISOString()} is after until ${until.toISOString()}; pass since <= until`;
 }
+
+/** The log table did not take an event after the retries of a batch write; the message is delivered again. */
+export class RedirectLogNotStoredError extends RedirectLoggingError {
+  override readonly code = 'redirect_log_not_stored';
+
+  constructor(readonly eventId: string) {
+    super(`Redirect event ${eventId} was not stored: the log table left it unprocessed after every retry`);
+    this.name = 'RedirectLogNotStoredError';
+  }
+}

@@ -4,25 +4,25 @@ import { loadConfig } from '../shared/config';
 import { logger } from '../shared/logger';
 import { DynamoRedirectLogStore } from './dynamoRedirectLogStore';
 import type { RedirectLogWriter } from './redirectLogStore';
+import { createBatchedLogWrites } from './batchedLogWrites';
 import { storeRedirectEvent } from './storeRedirectEvent';
 
 /** A log-writer handler bound to one store. */
 export type LogWriterHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
 
 /**
- * Creates the SQS handler that stores one log item per message and reports each failed message
- * in `batchItemFailures`, so SQS deletes the stored ones and delivers only the failed ones again.
+ * Creates the SQS handler that stores one log item per message, writing the messages of a batch
+ * together, and reports each failed message in `batchItemFailures`, so SQS deletes the stored
+ * ones and delivers only the failed ones again.
  * When every message of the batch fails the returned promise rejects with Powertools'
  * `FullBatchFailureError`, and SQS delivers the whole batch again.
  */
 export function createLogWriterHandler(writer: RedirectLogWriter): LogWriterHandler {
+  const store = createBatchedLogWrites(writer);
   const storeRecord = async (record: SQSRecord): Promise<void> => {
     const logKeys = { messageId: record.messageId, receiveCount: record.attributes.ApproximateReceiveCount };
     try {
-      const outcome = await storeRedirectEvent(record.body, writer);
-      if (outcome === 'duplicate') {
-        logger.info('redirect log already stored', logKeys);
-      }
+      await storeRedirectEvent(record.body, store);
     } catch (error) {
       logger.error('redirect log not stored', { ...logKeys, error: error as Error });
       throw error;

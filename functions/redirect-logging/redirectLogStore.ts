@@ -13,6 +13,13 @@ export type PutEventOutcome = 'stored' | 'duplicate';
 export interface RedirectLogWriter {
   /** Stores the event unless its id is stored already; a repeated call is a no-op that returns `duplicate`. */
   putEvent(event: RedirectEvent): Promise<PutEventOutcome>;
+
+  /**
+   * Stores many events in as few requests as the table allows and returns those it could not
+   * store. An event id that is stored already is written again with the same content, because an
+   * event's content never changes, so a redelivery still leaves one unchanged item.
+   */
+  putEvents(events: readonly RedirectEvent[]): Promise<RedirectEvent[]>;
 }
 
 /** Reads redirect logs by brand and time, e.g. for the publish diff and `form-router logs`. */

@@ -83,7 +83,7 @@ describe('log writer role', () => {
     const role = roleOfFunction(template, LOG_WRITER);
 
     expect(grantsOf(template, role)).toEqual([
-      { action: 'dynamodb:PutItem', resource: 'RedirectLogsTable.Arn' },
+      { action: 'dynamodb:BatchWriteItem', resource: 'RedirectLogsTable.Arn' },
       { action: 'logs:CreateLogStream', resource: 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/form-router-test-logWriter:*' },
       { action: 'logs:PutLogEvents', resource: 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/form-router-test-logWriter:*' },
       { action: 'sqs:DeleteMessage', resource: 'RedirectEventsQueue.Arn' },

@@ -35,6 +35,49 @@ async function newStore(options: { retentionDays?: number; shardCount?: number }
   return new DynamoRedirectLogStore({ tableName, client, now: () => NOW, ...options });
 }
 
+describe('DynamoRedirectLogStore.putEvents', () => {
+  it('stores more events than one batch request takes', async () => {
+    const store = await newStore();
+    const events = redirectEvents(60, new Date('2026-03-19T10:00:00.000Z'));
+
+    const unstored = await store.putEvents(events);
+    const logs = await store.queryRedirectLogs('acme', new Date('2026-03-19T00:00:00Z'), NOW);
+
+    expect(unstored).toEqual([]);
+    expect(logs.map((log) => log.eventId).sort()).toEqual(events.map((event) => event.eventId).sort());
+  });
+
+  it('leaves one item for a redelivered event', async () => {
+    const store = await newStore();
+    const event = aRedirectEvent({ time: '2026-03-19T10:00:00.000Z' });
+
+    await store.putEvents([event]);
+    await store.putEvents([event]);
+    const logs = await store.queryRedirectLogs('acme', new Date('2026-03-19T00:00:00Z'), NOW);
+
+    expect(logs).toHaveLength(1);
+    expect(logs[0]?.eventId).toBe(event.eventId);
+  });
+
+  it('returns events left unprocessed after retries (mocked client: dynalite never leaves items unprocessed)', async () => {
+    const events = redirectEvents(3, new Date('2026-03-19T10:00:00.000Z'));
+    const stuck = logKeyOf(events[1]!, 16);
+    const mocked = {
+      send: jest.fn(async (command: { input: { RequestItems: Record<string, { PutRequest: { Item: { sk: string } } }[]> } }) => {
+        const requests = Object.values(command.input.RequestItems)[0] ?? [];
+        const left = requests.filter((request) => request.PutRequest.Item.sk === stuck.sk);
+        return { UnprocessedItems: left.length > 0 ? { table: left } : {} };
+      }),
+    } as unknown as DynamoDBDocumentClient;
+    const store = new DynamoRedirectLogStore({ tableName: 'table', client: mocked, now: () => NOW });
+
+    const unstored = await store.putEvents(events);
+
+    expect(unstored).toEqual([events[1]]);
+    expect((mocked.send as jest.Mock).mock.calls).toHaveLength(4);
+  });
+});
+
 describe('DynamoRedirectLogStore.putEvent', () => {
   it('stores the event with its keys and TTL', async () => {
     const store = await newStore();
