@@ -13,12 +13,15 @@ import { resolve } from 'node:path';
 import type { ChildServer } from './childServer';
 import { loadAtFixedRate } from './fixedRateLoad';
 import type { FixedRateResult } from './fixedRateLoad';
+import { median } from './measure';
 import { REDIRECT_PATH } from './httpBench';
 
 export interface RedirectLoggingFigures {
   path: string;
   requestsPerSecond: number;
   durationSeconds: number;
+  /** Rounds of the three modes, run in turn; each figure is the median over the rounds. */
+  rounds: number;
   loggingOnP50Micros: number;
   loggingOnP99Micros: number;
   /** Events sent to the local queue, no log writer running. */
@@ -27,26 +30,45 @@ export interface RedirectLoggingFigures {
   /** Baseline: the same server, events dropped. */
   loggingOffP50Micros: number;
   loggingOffP99Micros: number;
-  /** Logging on minus logging off, at p99. */
+  /** Median p99 with logging on minus median p99 with logging off. */
   addedP99Micros: number;
+  /** p99 of each round, so that the spread behind the medians shows. */
+  p99MicrosByRound: { off: number[]; queueOnly: number[]; on: number[] };
 }
 
-export async function benchRedirectLogging(requestsPerSecond = 300, durationSeconds = 10): Promise<RedirectLoggingFigures> {
-  const off = await loadAtRate('discard', requestsPerSecond, durationSeconds);
-  const on = await loadAtRate('queue', requestsPerSecond, durationSeconds);
-  const queueOnly = await loadAtRate('queue-only', requestsPerSecond, durationSeconds);
+/**
+ * Runs the three modes in turn, `rounds` times, so that a noisy moment of a shared machine hits
+ * one round of one mode rather than a whole figure, and reports medians.
+ */
+export async function benchRedirectLogging(requestsPerSecond = 300, durationSeconds = 8, rounds = 3): Promise<RedirectLoggingFigures> {
+  const off: FixedRateResult[] = [];
+  const on: FixedRateResult[] = [];
+  const queueOnly: FixedRateResult[] = [];
+  for (let round = 0; round < rounds; round++) {
+    off.push(await loadAtRate('discard', requestsPerSecond, durationSeconds));
+    on.push(await loadAtRate('queue', requestsPerSecond, durationSeconds));
+    queueOnly.push(await loadAtRate('queue-only', requestsPerSecond, durationSeconds));
+  }
 
+  const p50 = (results: FixedRateResult[]) => median(results.map((result) => result.p50Micros));
+  const p99 = (results: FixedRateResult[]) => median(results.map((result) => result.p99Micros));
   return {
     path: REDIRECT_PATH,
     requestsPerSecond,
     durationSeconds,
-    loggingOnP50Micros: on.p50Micros,
-    loggingOnP99Micros: on.p99Micros,
-    queueOnlyP50Micros: queueOnly.p50Micros,
-    queueOnlyP99Micros: queueOnly.p99Micros,
-    loggingOffP50Micros: off.p50Micros,
-    loggingOffP99Micros: off.p99Micros,
-    addedP99Micros: on.p99Micros - off.p99Micros,
+    rounds,
+    loggingOnP50Micros: p50(on),
+    loggingOnP99Micros: p99(on),
+    queueOnlyP50Micros: p50(queueOnly),
+    queueOnlyP99Micros: p99(queueOnly),
+    loggingOffP50Micros: p50(off),
+    loggingOffP99Micros: p99(off),
+    addedP99Micros: p99(on) - p99(off),
+    p99MicrosByRound: {
+      off: off.map((result) => result.p99Micros),
+      queueOnly: queueOnly.map((result) => result.p99Micros),
+      on: on.map((result) => result.p99Micros),
+    },
   };
 }
 

@@ -4,6 +4,8 @@
  * `startEmbeddedRuntimeInWorker`; it reports `ready` with the configuration, takes `events`,
  * answers `flush` with `flushed`, and stops on `close`.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRedirectEventSink } from '../redirect-logging/createRedirectEventSink';
 import type { RedirectEvent } from '../redirect-logging/redirectEvent';
@@ -20,11 +22,28 @@ export type StandInsMessage =
 /** Messages from the starting thread to the worker. */
 export type StandInsCommand = { type: 'events'; events: RedirectEvent[] } | { type: 'flush' } | { type: 'close' };
 
+/** Nice value of this thread: the stand-ins yield the CPU to the thread that serves redirects. */
+const STAND_INS_NICE = 10;
+
+/**
+ * Lowers this thread's scheduling priority. On Linux, `setpriority` with a thread id affects that
+ * thread only, and `/proc/thread-self` names the id. Elsewhere the priority stays as it is.
+ */
+function lowerThreadPriority(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    setPriority(threadId, STAND_INS_NICE);
+  } catch {
+    // Not Linux, or not permitted: the stand-ins then share the CPU evenly, which is only slower.
+  }
+}
+
 async function run(): Promise<void> {
   const port = parentPort;
   if (!port) {
     throw new Error('standInsWorker must run in a worker thread');
   }
+  lowerThreadPriority();
 
   try {
     const runtime = await startEmbeddedRuntime(workerData as EmbeddedRuntimeOptions);
