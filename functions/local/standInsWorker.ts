@@ -2,7 +2,7 @@
  * Worker-thread entry that owns the local stand-ins (dynalite, local-aws-sqs, the log-writer
  * poller) and sends redirect events to the local queue. Started by
  * `startEmbeddedRuntimeInWorker`; it reports `ready` with the configuration, takes `events`,
- * answers `flush` with `flushed`, and stops on `close`.
+ * replies to `flush` with `flushed`, and stops on `close`.
  */
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';

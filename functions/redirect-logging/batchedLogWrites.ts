@@ -8,9 +8,9 @@ export type StoreLogEvent = (event: RedirectEvent) => Promise<void>;
 /**
  * Collects the events submitted in one turn of the event loop and stores them with one
  * `putEvents` call. The batch processor hands every record of an SQS batch to its handler at once,
- * so a batch of ten messages costs one write request instead of ten, while each record still
- * succeeds or fails on its own: an event the table did not take rejects alone, and a failed
- * request rejects every event of that turn.
+ * so a batch of ten messages costs one write request instead of ten. Each record still succeeds or
+ * fails on its own. An event the table did not take rejects alone, and a failed request rejects
+ * every event of that turn.
  */
 export function createBatchedLogWrites(writer: RedirectLogWriter): StoreLogEvent {
   let pending: { event: RedirectEvent; resolve: () => void; reject: (error: unknown) => void }[] = [];

@@ -4,7 +4,7 @@ import type { RedirectEvent } from '../../functions/redirect-logging/redirectEve
 import type { RedirectLogWriter } from '../../functions/redirect-logging/redirectLogStore';
 import { redirectEvents } from './support/redirectEvents';
 
-/** A writer that records each `putEvents` call and leaves the chosen events unstored. */
+/** Creates a writer that records each `putEvents` call and leaves the chosen events unstored. */
 function recordingWriter(unstored: (events: readonly RedirectEvent[]) => RedirectEvent[] = () => []) {
   const calls: RedirectEvent[][] = [];
   const writer: RedirectLogWriter = {
