@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { createRedirectEventSink } from '../redirect-logging/createRedirectEventSink';
 import type { RedirectEvent, RedirectEventSink } from '../redirect-logging/redirectEvent';
+import { logger } from '../shared/logger';
 import type { FormRouterConfig } from '../shared/config';
 import type { EmbeddedRuntime, EmbeddedRuntimeOptions } from './embeddedRuntime';
 import type { StandInsCommand, StandInsMessage } from './standInsWorker';
@@ -27,14 +29,25 @@ export async function startEmbeddedRuntimeInWorker(options: EmbeddedRuntimeOptio
     throw new Error(ready.type === 'failed' ? ready.message : `Unexpected message from the stand-ins worker: ${ready.type}`);
   }
 
+  const config = ready.config as FormRouterConfig;
   const send = (command: StandInsCommand) => worker.postMessage(command);
-  const events = new WorkerRedirectEventSink(send, () => nextMessage(worker));
+  const events = new WorkerRedirectEventSink(send, () => nextMessage(worker), createRedirectEventSink({ ...config, redirectQueueUrl: undefined }, 'batching'));
+  let closing = false;
+  worker.once('exit', (code) => {
+    if (!closing) {
+      // Events can no longer reach the queue; the sink writes them to the structured log for a replay.
+      logger.error('stand-ins worker stopped unexpectedly', { exitCode: code });
+      events.workerStopped();
+    }
+  });
+
   return {
-    config: ready.config as FormRouterConfig,
+    config,
     owned: true,
     instance: ready.instance as EmbeddedRuntime['instance'],
     events,
     close: async () => {
+      closing = true;
       events.post();
       send({ type: 'close' });
       let timer: NodeJS.Timeout | undefined;
@@ -52,16 +65,22 @@ export async function startEmbeddedRuntimeInWorker(options: EmbeddedRuntimeOptio
  * Collects the events of one turn of the event loop and posts them to the worker in one message,
  * so that a redirect pays for appending to an array, not for a message or an SQS call.
  */
-class WorkerRedirectEventSink implements RedirectEventSink {
+export class WorkerRedirectEventSink implements RedirectEventSink {
   private pending: RedirectEvent[] = [];
   private scheduled = false;
+  private stopped = false;
 
   constructor(
     private readonly command: (command: StandInsCommand) => void,
     private readonly reply: () => Promise<StandInsMessage>,
+    /** Sink used once the worker is gone: it writes each event to the structured log. */
+    private readonly fallback: RedirectEventSink,
   ) {}
 
   async send(event: RedirectEvent): Promise<void> {
+    if (this.stopped) {
+      return this.fallback.send(event);
+    }
     this.pending.push(event);
     if (!this.scheduled) {
       this.scheduled = true;
@@ -70,16 +89,26 @@ class WorkerRedirectEventSink implements RedirectEventSink {
   }
 
   async flush(): Promise<void> {
+    if (this.stopped) {
+      return;
+    }
     this.post();
     const flushed = this.reply();
     this.command({ type: 'flush' });
     await flushed;
   }
 
+  /** Sends the events still collected, and every later one, to the fallback sink. */
+  workerStopped(): void {
+    this.stopped = true;
+    this.pending.forEach((event) => void this.fallback.send(event));
+    this.pending = [];
+  }
+
   /** Posts the collected events now. */
   post(): void {
     this.scheduled = false;
-    if (this.pending.length > 0) {
+    if (this.pending.length > 0 && !this.stopped) {
       this.command({ type: 'events', events: this.pending });
       this.pending = [];
     }

@@ -1,4 +1,5 @@
-import { startEmbeddedRuntimeInWorker } from '../../functions/local/embeddedRuntimeInWorker';
+import { WorkerRedirectEventSink, startEmbeddedRuntimeInWorker } from '../../functions/local/embeddedRuntimeInWorker';
+import { CapturingEventSink } from '../support/routingApp';
 import { DynamoRedirectLogStore } from '../../functions/redirect-logging/dynamoRedirectLogStore';
 import { createDynamoDocumentClient } from '../../functions/shared/awsClients';
 import { aRedirectEvent } from '../redirect-logging/support/redirectEvents';
@@ -34,3 +35,20 @@ async function waitForItems(store: DynamoRedirectLogStore, count: number): Promi
   }
   return [];
 }
+
+describe('WorkerRedirectEventSink', () => {
+  it('sends events to the fallback once the worker stopped', async () => {
+    const posted: unknown[] = [];
+    const fallback = new CapturingEventSink();
+    const sink = new WorkerRedirectEventSink((command) => posted.push(command), () => new Promise(() => undefined), fallback);
+    const [collected, later] = [aRedirectEvent(), aRedirectEvent()];
+
+    await sink.send(collected);
+    sink.workerStopped();
+    await sink.send(later);
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(fallback.events).toEqual([collected, later]);
+    expect(posted).toEqual([]);
+  });
+});
