@@ -1,7 +1,7 @@
 /**
  * HTTP throughput, p99 latency and CPU time per request of the local server against a bare
- * `node:http` server answering a fixed 302. Each server runs in its own process; autocannon loads
- * it from this one.
+ * `node:http` server that returns a fixed 302. Each server runs in its own process, and autocannon
+ * loads it from this one.
  */
 import autocannon from 'autocannon';
 import { startChildServer } from './childServer';

@@ -1,4 +1,4 @@
-/** Baseline for the HTTP benchmark: a bare `node:http` server answering every request with a fixed 302. */
+/** Baseline for the HTTP benchmark: a bare `node:http` server that returns a fixed 302 for every request. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { reportCpuUsage } from '../cpuProbe';

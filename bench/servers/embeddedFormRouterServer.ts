@@ -1,9 +1,9 @@
 /**
  * The local server as `npm start` runs it, on in-memory stand-ins, for the redirect logging
- * benchmark. BENCH_REDIRECT_EVENTS selects what happens to each redirect event. With `queue` it
- * goes through the batching sink to local-aws-sqs, and the log-writer poller stores it in dynalite;
- * the stand-ins run in a worker thread, as in `npm start`. With `queue-only` it goes to the queue and no log writer runs. With `discard` it
- * is dropped.
+ * benchmark. The stand-ins run in a worker thread, as in `npm start`. BENCH_REDIRECT_EVENTS selects
+ * what happens to each redirect event. With `queue` it goes through the batching sink to
+ * local-aws-sqs, and the log-writer poller stores it in dynalite. With `queue-only` it goes to the
+ * queue and no log writer runs. With `discard` it is dropped.
  */
 import { startEmbeddedRuntimeInWorker } from '../../functions/local/embeddedRuntimeInWorker';
 import { startHttpServer } from '../../functions/local/httpServer';

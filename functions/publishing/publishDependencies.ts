@@ -4,7 +4,7 @@ import type { RoutingTable } from '../ruleset/routingTable';
 import type { RuleSet } from '../ruleset/ruleSet';
 import { lookupState } from '../routing/zip/lookupState';
 
-/** What the steps of the publish workflow work with, wired once per process. */
+/** Dependencies of the publish workflow's steps, wired once per process. */
 export interface PublishDependencies {
   store: RuleStore;
   /** Compiles a rule set into the routing table the hot path would serve for `version`. */

@@ -48,7 +48,7 @@ export class InvalidPublishRunError extends PublishError {
 
   constructor(
     brand: string,
-    /** What is wrong, without the brand: e.g. `activateAt "tomorrow" is not an RFC 3339 date-time ...`. */
+    /** Description of the problem, without the brand: e.g. `activateAt "tomorrow" is not an RFC 3339 date-time ...`. */
     readonly problem: string,
   ) {
     super(`Invalid publish run input${brand ? ` for brand "${brand}"` : ''}: ${problem}`, brand);

@@ -1,4 +1,4 @@
-/** What the visitor got: the chosen form, or the fallback with the reason. */
+/** Outcome of a request: the chosen form, or the fallback with the reason. */
 export const REDIRECT_OUTCOMES = ['rule', 'fallback', 'not_served', 'invalid_input', 'error'] as const;
 export type RedirectOutcome = (typeof REDIRECT_OUTCOMES)[number];
 
@@ -28,7 +28,7 @@ export interface RedirectEvent {
   latencyMs: number;
 }
 
-/** Where redirect events go. Implementations must not throw: a lost event is logged, never raised. */
+/** Destination of redirect events. Implementations do not throw: an event they cannot send is logged instead. */
 export interface RedirectEventSink {
   send(event: RedirectEvent): Promise<void>;
   /** Sends whatever is buffered; called on shutdown. */

@@ -98,7 +98,7 @@ function describeProblem(error: ErrorObject): string {
   return `${path} ${previewValue(error.data)} ${error.message ?? 'is invalid'}`;
 }
 
-/** A field value for an error message, cut so that one oversized field cannot flood the log. */
+/** Renders a field value for an error message, cut so that one oversized field cannot flood the log. */
 function previewValue(value: unknown): string {
   const text = JSON.stringify(value) ?? 'undefined';
   return text.length > 80 ? `${text.slice(0, 80)}... (${text.length} characters)` : text;

@@ -20,7 +20,7 @@ export interface SqsRedirectEventSinkOptions {
  * NOTE: a send that times out may still reach the queue after the abort. The event is then both in
  * the queue and in the log, and a replay stores nothing new because the log table is keyed by event id.
  * On a cold start the first send includes the TLS handshake and can exceed a budget of a few tens of
- * milliseconds; those events take the same log path.
+ * milliseconds. Those events take the same log path.
  */
 export class SqsRedirectEventSink implements RedirectEventSink {
   constructor(private readonly options: SqsRedirectEventSinkOptions) {}

@@ -55,7 +55,7 @@ export function assertSafeDestination(url: URL, policy: DestinationPolicy): void
   }
 }
 
-/** Whether a query parameter name is on the allow-list: an exact name, or a prefix written as `utm_*`. */
+/** Checks whether a query parameter name is on the allow-list: an exact name, or a prefix written as `utm_*`. */
 export function isForwardedParameter(name: string, allowList: readonly string[]): boolean {
   if (!PARAMETER_NAME.test(name) || RESERVED_PARAMETERS.has(name)) {
     return false;

@@ -20,7 +20,7 @@ export interface RoutingTableCacheOptions {
 
 /**
  * Routing tables in memory, refreshed from the rule store. The active pointers are read at most
- * once every `refreshSeconds`; concurrent requests share one refresh, so a new version is loaded
+ * once every `refreshSeconds`. Concurrent requests share one refresh, so a new version is loaded
  * and compiled once per process. When the store fails, the last good tables stay in service.
  */
 export class RoutingTableCache {

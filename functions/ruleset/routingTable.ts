@@ -8,7 +8,7 @@ export interface RoutingDecision {
 
 /**
  * The compiled, read-optimised form of one rule-set version. A lookup is two map reads:
- * the ZIP overrides first, then the state-level answer.
+ * the ZIP overrides first, then the state-level decision.
  */
 export interface RoutingTable {
   brand: string;
@@ -18,7 +18,7 @@ export interface RoutingTable {
   forms: Record<string, FormDefinition>;
   /** Key `product|language|state`. Every product × language × state of the domain has an entry. */
   byState: Map<string, RoutingDecision>;
-  /** Key `product|language|zip`, only for ZIPs that a rule names and only where the answer differs. */
+  /** Key `product|language|zip`, only for ZIPs that a rule names and only where the decision differs. */
   byZip: Map<string, RoutingDecision>;
 }
 

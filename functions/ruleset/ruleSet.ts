@@ -31,7 +31,7 @@ export interface BrandSettings {
   allowedHosts: string[];
   /** Query parameters copied onto the destination: exact names, or a prefix ending in `*` (`utm_*`). */
   forwardedParameters: string[];
-  /** Where a visitor goes when the input is invalid or resolving fails; receives a `reason` parameter. */
+  /** Destination when the input is invalid or resolving fails. It receives a `reason` parameter. */
   fallbackUrl: string;
   /** Form used when no rule matches. */
   fallbackForm: string;

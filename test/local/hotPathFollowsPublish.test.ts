@@ -61,7 +61,7 @@ describe('hot path after publish and rollback', () => {
 
   /**
    * Waits out one refresh interval after the change, then sends one request. The cache must have checked
-   * the pointer by then, so the first request after the bound sees the new version, however slow
+   * the pointer by then, so the first request after the bound gets the new version, however slow
    * the machine is.
    */
   async function resolveAfterRefreshBound(): Promise<{ form: string; rulesetVersion: number }> {

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-/** An API Gateway HTTP API (payload 2.0) event with only the fields Form Router reads filled in realistically. */
+/** Builds an API Gateway HTTP API (payload 2.0) event, with realistic values in the fields Form Router reads. */
 export function httpEvent(
   method: string,
   rawPath: string,

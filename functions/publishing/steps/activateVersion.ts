@@ -6,7 +6,7 @@ import { requireField } from '../publishRun';
 import type { PublishRun } from '../publishRun';
 import { findActivation, findVersionRecord } from './runRecords';
 
-/** What an activation left on the pointer; a repeated run reports the first run's values. */
+/** Pointer fields an activation wrote. A repeated run reports the first run's values. */
 type Activation = Pick<ActivePointer, 'previousVersion' | 'activatedAt'>;
 
 /**

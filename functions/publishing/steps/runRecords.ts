@@ -11,7 +11,7 @@ export async function findVersionRecord(store: RuleStore, brand: string, version
 }
 
 /**
- * The `activated` history entry of the run `publishId`, when an earlier execution with the same id
+ * Finds the `activated` history entry of the run `publishId`, when an earlier execution with the same id
  * got that far.
  *
  * NOTE: only the newest 50 entries of the brand are searched, so a run repeated after 50 later

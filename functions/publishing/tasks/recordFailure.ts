@@ -3,7 +3,7 @@ import { recordFailure } from '../steps/recordRun';
 import { definePublishTask, lambdaHandlerOf } from './publishTask';
 
 /**
- * The `RecordFailure` task state, which every `Catch` leads to with the error under `$.error`.
+ * Handles the `RecordFailure` task state, which every `Catch` leads to with the error under `$.error`.
  * Its output is `null`, dropped by `ResultPath: null`, so the `Fail` state after it still finds the error.
  */
 export const recordFailureTask = definePublishTask(async (deps, input) => {

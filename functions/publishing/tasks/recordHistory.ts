@@ -7,8 +7,8 @@ import { definePublishTask, lambdaHandlerOf } from './publishTask';
 const OUTCOMES: readonly ProgressOutcome[] = ['activated', 'scheduled'];
 
 /**
- * The `RecordSchedule` and `RecordHistory` task states. Their `Parameters` pass the run as `run`
- * and the outcome to record as `outcome`; the state output is `null`, dropped by `ResultPath: null`.
+ * Handles the `RecordSchedule` and `RecordHistory` task states. Their `Parameters` pass the run as
+ * `run` and the outcome to record as `outcome`. The state output is `null`, dropped by `ResultPath: null`.
  */
 export const recordHistoryTask = definePublishTask(async (deps, input) => {
   const { run, outcome } = (input ?? {}) as { run?: unknown; outcome?: unknown };

@@ -5,7 +5,7 @@ import type { LookupState } from '../../ruleset/ruleDomain';
 import type { FormDefinition } from '../../ruleset/ruleSet';
 import { US_STATES } from '../../shared/usStates';
 
-/** Where an input goes in one table. */
+/** Destination of one input in one table. */
 export interface RoutingOutcome {
   form: string;
   /** `null` when no rule matched and the fallback form applies. */

@@ -1,7 +1,7 @@
 import type { RuleSet } from '../../../functions/ruleset/ruleSet';
 
 /**
- * A small rule set that passes every check: auto (en, es) and home (en) are routed in every
+ * Builds a small rule set that passes every check: auto (en, es) and home (en) are routed in every
  * state, with agent states for auto, two states where home is not offered and one New York ZIP
  * with a call-back form.
  */

@@ -9,7 +9,7 @@ const VALUES_SHOWN = 8;
 
 /**
  * Reports the inputs of the domain that no rule matches, which would reach only the brand's
- * fallback form: every product × language × state, and every ZIP a rule names, must be routed by
+ * fallback form. Every product × language × state, and every ZIP a rule names, must be routed by
  * a rule to a form or to the brand's not-served form. One error lists the gaps per product and
  * language, a few examples and their count.
  */

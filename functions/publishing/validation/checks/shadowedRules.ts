@@ -6,9 +6,9 @@ import type { EvaluatedInput } from '../evaluateDomain';
 import type { CheckContext, RuleProblem } from '../ruleProblem';
 
 /**
- * Reports rules that can never decide an answer: a rule that matches no input of the domain, and
+ * Reports rules that can never decide an input: a rule that matches no input of the domain, and
  * a rule that, on every input where it matches, loses to a rule of higher priority that matches
- * too. The shadowing rule is named when one rule alone covers every such input; otherwise the
+ * too. The shadowing rule is named when one rule alone covers every such input. Otherwise the
  * rules that win instead are listed. Both are errors, since the author's intent never takes effect.
  */
 export function checkShadowedRules(context: CheckContext): RuleProblem[] {
@@ -60,7 +60,7 @@ function shadowed(brand: string, rule: RuleEntry, own: MatchedRule, matched: Eva
   return { code: 'shadowed_rule', severity: 'error', brand, rule: rule.label, path: `${rule.path}.priority`, message, examples: [example], count: matched.length };
 }
 
-/** The highest-priority rule that outranks `own` and matches every input of `matched`, if any. */
+/** Finds the highest-priority rule that outranks `own` and matches every input of `matched`, if any. */
 function coveringRule(own: MatchedRule, matched: EvaluatedInput[]): MatchedRule | undefined {
   const [first, ...rest] = matched;
   const candidates = (first?.matches ?? []).filter((match) => match.priority > own.priority);
